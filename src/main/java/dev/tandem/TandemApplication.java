@@ -1,0 +1,25 @@
+package dev.tandem;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@org.springframework.modulith.Modulithic(systemName = "Tandem")
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class TandemApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TandemApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

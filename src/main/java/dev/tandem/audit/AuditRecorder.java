@@ -1,0 +1,104 @@
+package dev.tandem.audit;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import dev.tandem.channel.WidgetInboxes.WidgetSettingsChanged;
+import dev.tandem.conversation.ConversationAssigned;
+import dev.tandem.conversation.ConversationReopened;
+import dev.tandem.conversation.ConversationResolved;
+import dev.tandem.conversation.ConversationTransferred;
+import dev.tandem.identity.IdentityEvents.ApiTokenIssued;
+import dev.tandem.identity.IdentityEvents.ApiTokenRevoked;
+import dev.tandem.identity.IdentityEvents.SignInFailed;
+import dev.tandem.identity.IdentityEvents.TeamChanged;
+import dev.tandem.identity.IdentityEvents.UserChanged;
+import dev.tandem.identity.IdentityEvents.UserCreated;
+import dev.tandem.identity.IdentityEvents.UserRolesChanged;
+import dev.tandem.identity.IdentityEvents.UserSignedIn;
+
+/**
+ * Writes the audit log from the other modules' events. The listeners run after the change
+ * committed and are tracked by the event publication registry, so an entry is retried rather
+ * than lost when the first attempt fails.
+ */
+@Component
+class AuditRecorder {
+
+    private final AuditLog log;
+
+    AuditRecorder(AuditLog log) {
+        this.log = log;
+    }
+
+    @ApplicationModuleListener
+    void on(UserSignedIn e) {
+        log.append(e.at(), e.username(), "SIGN_IN", "user", e.username(), null, e.remoteIp());
+    }
+
+    @ApplicationModuleListener
+    void on(SignInFailed e) {
+        log.append(e.at(), e.username(), "SIGN_IN_FAILED", "user", e.username(), e.reason(), e.remoteIp());
+    }
+
+    @ApplicationModuleListener
+    void on(UserCreated e) {
+        log.append(e.at(), e.by(), "USER_CREATED", "user", e.username(), "roles " + e.roles(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(UserRolesChanged e) {
+        log.append(e.at(), e.by(), "ROLES_CHANGED", "user", e.username(), e.before() + " → " + e.after(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(UserChanged e) {
+        log.append(e.at(), e.by(), "USER_CHANGED", "user", e.username(), e.change(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(TeamChanged e) {
+        log.append(e.at(), e.by(), "TEAM_CHANGED", "team", e.name(), e.change(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ApiTokenIssued e) {
+        log.append(e.at(), e.by(), "API_TOKEN_ISSUED", "api-token", e.tokenId().toString(),
+                "'" + e.tokenName() + "' for " + e.owner(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ApiTokenRevoked e) {
+        log.append(e.at(), e.by(), "API_TOKEN_REVOKED", "api-token", e.tokenId().toString(),
+                "'" + e.tokenName() + "' of " + e.owner(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationAssigned e) {
+        log.append(e.at(), e.by(), "CONVERSATION_ASSIGNED", "conversation", e.conversationId().toString(),
+                "to user " + e.assigneeId(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationTransferred e) {
+        String to = e.toAssigneeId() != null ? "user " + e.toAssigneeId() : "team " + e.toTeamId();
+        log.append(e.at(), e.by(), "CONVERSATION_TRANSFERRED", "conversation", e.conversationId().toString(),
+                "to " + to + (e.note() == null || e.note().isBlank() ? "" : ": " + e.note()), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationResolved e) {
+        log.append(e.at(), e.by(), "CONVERSATION_RESOLVED", "conversation", e.conversationId().toString(), null, null);
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationReopened e) {
+        log.append(e.at(), e.by() == null ? "customer" : e.by(), "CONVERSATION_REOPENED", "conversation",
+                e.conversationId().toString(), null, null);
+    }
+
+    @ApplicationModuleListener
+    void on(WidgetSettingsChanged e) {
+        log.append(e.at(), e.by(), "WIDGET_SETTINGS_CHANGED", "widget-inbox", e.key(), null, null);
+    }
+}

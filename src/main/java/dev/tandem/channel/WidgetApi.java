@@ -1,0 +1,176 @@
+package dev.tandem.channel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.tandem.conversation.AuthorType;
+import dev.tandem.conversation.ConversationDetails;
+import dev.tandem.conversation.ConversationQueries;
+import dev.tandem.conversation.ConversationStatus;
+import dev.tandem.conversation.Message;
+import dev.tandem.conversation.PostCustomerMessage;
+import dev.tandem.conversation.RequestHandoff;
+import dev.tandem.conversation.StartConversation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The customer side: what the widget (or any other client of a customer) calls. */
+@RestController
+@RequestMapping("/api/widget")
+@Tag(name = "Widget", description = "The customer side; a conversation token authorises the customer")
+class WidgetApi {
+
+    static final String TOKEN_HEADER = "X-Conversation-Token";
+
+    private final WidgetInboxes inboxes;
+    private final ConversationTokens tokens;
+    private final RateLimits limits;
+    private final WidgetStreams streams;
+    private final StartConversation start;
+    private final PostCustomerMessage post;
+    private final RequestHandoff handoff;
+    private final ConversationQueries queries;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+    WidgetApi(WidgetInboxes inboxes, ConversationTokens tokens, RateLimits limits, WidgetStreams streams,
+            StartConversation start, PostCustomerMessage post, RequestHandoff handoff, ConversationQueries queries,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.inboxes = inboxes;
+        this.tokens = tokens;
+        this.limits = limits;
+        this.streams = streams;
+        this.start = start;
+        this.post = post;
+        this.handoff = handoff;
+        this.queries = queries;
+        this.transactions = transactions;
+    }
+
+    record Citation(String title, String url, String articleId, String snippet) {
+    }
+
+    record WidgetMessage(UUID id, AuthorType author, String authorName, String text, Instant createdAt,
+            List<Citation> citations) {
+
+        static WidgetMessage of(Message message) {
+            String name = message.author() == AuthorType.AGENT ? message.authorName() : null;
+            return new WidgetMessage(message.id(), message.author(), name, message.text(), message.createdAt(),
+                    List.of());
+        }
+    }
+
+    record CustomerInfo(String name, String email, String externalId) {
+    }
+
+    record NewConversation(String inbox, @NotNull(message = "is required: the customer's first message") String message,
+            @Valid CustomerInfo customer, String clientMessageId) {
+    }
+
+    record StartedConversation(UUID id, String token, ConversationStatus status, List<WidgetMessage> messages) {
+    }
+
+    record NewMessage(@NotBlank(message = "is required") String text, String clientMessageId) {
+    }
+
+    record Posted(ConversationStatus status, List<WidgetMessage> messages) {
+    }
+
+    record ConversationView(UUID id, ConversationStatus status, List<WidgetMessage> messages) {
+    }
+
+    record InboxView(String key, String companyName, String greeting, String color, boolean aiEnabled) {
+    }
+
+    @GetMapping("/inboxes/{key}")
+    @Operation(summary = "The widget's look and greeting")
+    InboxView inbox(@PathVariable String key, HttpServletRequest request) {
+        limits.request(request.getRemoteAddr());
+        WidgetInbox inbox = inboxes.byKey(key)
+            .orElseThrow(() -> WidgetInboxes.problem(HttpStatus.NOT_FOUND, "No widget inbox with key '" + key + "'."));
+        return new InboxView(inbox.key(), inbox.companyName(), inbox.greeting(), inbox.color(), false);
+    }
+
+    @PostMapping("/conversations")
+    @Operation(summary = "Start a conversation with the customer's first message; the answer holds the token")
+    ResponseEntity<StartedConversation> start(@Valid @RequestBody NewConversation body, HttpServletRequest request) {
+        limits.request(request.getRemoteAddr());
+        WidgetInbox inbox = body.inbox() == null ? inboxes.primary() : inboxes.byKey(body.inbox())
+            .orElseThrow(() -> WidgetInboxes.problem(HttpStatus.BAD_REQUEST, "No widget inbox with key '" + body.inbox() + "'."));
+        limits.newConversation(request.getRemoteAddr());
+        CustomerInfo customer = body.customer() == null ? new CustomerInfo(null, null, null) : body.customer();
+        var started = transactions.execute(tx -> {
+            ConversationDetails details = start.start(new StartConversation.Command(
+                    new StartConversation.CustomerDetails(customer.name(), customer.email(), customer.externalId()),
+                    body.message(), body.clientMessageId(), "widget", inbox.teamId(), ConversationStatus.QUEUED));
+            String token = tokens.issue(details.conversation().id(), inbox.id());
+            return new StartedConversation(details.conversation().id(), token, details.conversation().status(),
+                    details.customerVisibleMessages().stream().map(WidgetMessage::of).toList());
+        });
+        return ResponseEntity.status(HttpStatus.CREATED).body(started);
+    }
+
+    @PostMapping("/conversations/{id}/messages")
+    @Operation(summary = "Add a customer message; the same clientMessageId twice stores one message")
+    ResponseEntity<Posted> post(@PathVariable UUID id, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+            @Valid @RequestBody NewMessage body, HttpServletRequest request) {
+        limits.request(request.getRemoteAddr());
+        tokens.check(id, token);
+        limits.message(id);
+        var posted = post.post(id, body.text(), body.clientMessageId());
+        return ResponseEntity.status(posted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+            .body(new Posted(posted.status(), List.of(WidgetMessage.of(posted.message()))));
+    }
+
+    @GetMapping("/conversations/{id}")
+    @Operation(summary = "The conversation with every message the customer may see")
+    ConversationView get(@PathVariable UUID id, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+            HttpServletRequest request) {
+        limits.request(request.getRemoteAddr());
+        tokens.check(id, token);
+        ConversationDetails details = queries.forCustomer(id).orElseThrow(ConversationTokens::unknown);
+        return new ConversationView(id, details.conversation().status(),
+                details.messages().stream().map(WidgetMessage::of).toList());
+    }
+
+    @PostMapping("/conversations/{id}/handoff")
+    @Operation(summary = "The customer asks for a person: to the human queue at once")
+    Posted handoff(@PathVariable UUID id, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+            HttpServletRequest request) {
+        limits.request(request.getRemoteAddr());
+        tokens.check(id, token);
+        var outcome = handoff.request(id, "The customer asked to talk to a person.");
+        List<WidgetMessage> messages = new ArrayList<>();
+        outcome.notice().map(WidgetMessage::of).ifPresent(messages::add);
+        return new Posted(outcome.status(), messages);
+    }
+
+    @GetMapping(path = "/conversations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live stream (server-sent events 'message' and 'status'); token as query parameter "
+            + "because browsers' EventSource cannot send headers")
+    SseEmitter events(@PathVariable UUID id, @RequestParam(required = false) String token, HttpServletRequest request) {
+        limits.request(request.getRemoteAddr());
+        tokens.check(id, token);
+        var conversation = queries.summary(id).orElseThrow(ConversationTokens::unknown);
+        return streams.open(id, conversation.status().name());
+    }
+}

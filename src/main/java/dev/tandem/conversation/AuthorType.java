@@ -1,0 +1,5 @@
+package dev.tandem.conversation;
+
+public enum AuthorType {
+    CUSTOMER, AI, AGENT, SYSTEM
+}

@@ -1,0 +1,169 @@
+package dev.tandem.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.tandem.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Conversations", description = "The agent side: queues, replies, assignment")
+class ConversationApi {
+
+    private final ConversationQueries queries;
+    private final AssignConversation assign;
+    private final PostAgentMessage postMessage;
+    private final TransferConversation transfer;
+    private final ResolveConversation resolve;
+    private final ReopenConversation reopen;
+
+    ConversationApi(ConversationQueries queries, AssignConversation assign, PostAgentMessage postMessage,
+            TransferConversation transfer, ResolveConversation resolve, ReopenConversation reopen) {
+        this.queries = queries;
+        this.assign = assign;
+        this.postMessage = postMessage;
+        this.transfer = transfer;
+        this.resolve = resolve;
+        this.reopen = reopen;
+    }
+
+    record CustomerJson(UUID id, String name, String email, String externalId) {
+
+        static CustomerJson of(Customer customer) {
+            return new CustomerJson(customer.id(), customer.name(), customer.email(), customer.externalId());
+        }
+    }
+
+    record MessageJson(UUID id, AuthorType author, UUID authorId, String authorName, String text, boolean internal,
+            Instant createdAt, List<Object> citations) {
+
+        static MessageJson of(Message m) {
+            return new MessageJson(m.id(), m.author(), m.authorId(), m.authorName(), m.text(), m.internal(),
+                    m.createdAt(), List.of());
+        }
+    }
+
+    record ConversationJson(UUID id, ConversationStatus status, String channel, UUID teamId, UUID assigneeId,
+            String subject, String lastPreview, CustomerJson customer, Instant createdAt, Instant updatedAt,
+            Instant lastMessageAt, Instant resolvedAt, List<MessageJson> messages) {
+
+        static ConversationJson of(ConversationSummary c, List<Message> messages) {
+            return new ConversationJson(c.id(), c.status(), c.channel(), c.teamId(), c.assigneeId(), c.subject(),
+                    c.lastPreview(), CustomerJson.of(c.customer()), c.createdAt(), c.updatedAt(), c.lastMessageAt(),
+                    c.resolvedAt(), messages == null ? null : messages.stream().map(MessageJson::of).toList());
+        }
+    }
+
+    record ConversationPage(List<ConversationJson> items, long total, int limit, int offset) {
+    }
+
+    record NewMessage(@NotNull String text, Boolean internal) {
+    }
+
+    record Transfer(UUID toAgentId, UUID toTeamId, String note) {
+    }
+
+    record HandoffPacket(UUID conversationId, ConversationStatus status, String reason, String summary,
+            CustomerJson customer, String language, String intent, String sentiment, String priority,
+            List<String> whatWasTried, Instant requestedAt, int customerMessages) {
+    }
+
+    record CustomerHistoryJson(CustomerJson customer, List<ConversationJson> conversations) {
+    }
+
+    @GetMapping("/conversations")
+    @Operation(summary = "Conversations visible to the caller, newest activity first",
+            description = "status: AI, QUEUED, ASSIGNED or RESOLVED (several allowed); assignee=me for your own")
+    ConversationPage list(CurrentUser user, @RequestParam(required = false) Set<ConversationStatus> status,
+            @RequestParam(required = false) String assignee, @RequestParam(required = false) UUID team,
+            @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        UUID assigneeId = null;
+        if (assignee != null) {
+            try {
+                assigneeId = "me".equals(assignee) ? user.id() : UUID.fromString(assignee);
+            }
+            catch (IllegalArgumentException e) {
+                throw ConversationProblems.invalid("assignee must be 'me' or a user id.");
+            }
+        }
+        var filter = new ConversationFilter(status, assigneeId, team);
+        var items = queries.list(user, filter, limit, offset).stream().map(c -> ConversationJson.of(c, null)).toList();
+        return new ConversationPage(items, queries.count(user, filter), limit, offset);
+    }
+
+    @GetMapping("/conversations/{id}")
+    @Operation(summary = "One conversation with all messages, internal notes included")
+    ConversationJson get(CurrentUser user, @PathVariable UUID id) {
+        var details = queries.details(user, id);
+        return ConversationJson.of(details.conversation(), details.messages());
+    }
+
+    @PostMapping("/conversations/{id}/assign")
+    @Operation(summary = "Assign the conversation to the caller; 409 when someone else has it")
+    ConversationJson assign(CurrentUser user, @PathVariable UUID id) {
+        return ConversationJson.of(assign.assignToSelf(user, id), null);
+    }
+
+    @PostMapping("/conversations/{id}/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Reply to the customer, or add an internal note with internal=true")
+    MessageJson post(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody NewMessage message) {
+        return MessageJson.of(postMessage.post(user, id, message.text(), Boolean.TRUE.equals(message.internal())));
+    }
+
+    @PostMapping("/conversations/{id}/transfer")
+    @Operation(summary = "Transfer to another agent (toAgentId) or to a team's queue (toTeamId)")
+    ConversationJson transfer(CurrentUser user, @PathVariable UUID id, @RequestBody Transfer request) {
+        return ConversationJson.of(transfer.transfer(user, id,
+                new TransferConversation.Command(request.toAgentId(), request.toTeamId(), request.note())), null);
+    }
+
+    @PostMapping("/conversations/{id}/resolve")
+    @Operation(summary = "Resolve; the conversation reopens when the customer writes again")
+    ConversationJson resolve(CurrentUser user, @PathVariable UUID id) {
+        return ConversationJson.of(resolve.resolve(user, id), null);
+    }
+
+    @PostMapping("/conversations/{id}/reopen")
+    @Operation(summary = "Reopen a resolved conversation and take it")
+    ConversationJson reopen(CurrentUser user, @PathVariable UUID id) {
+        return ConversationJson.of(reopen.reopen(user, id), null);
+    }
+
+    @GetMapping("/conversations/{id}/handoff")
+    @Operation(summary = "The handoff packet: why a person is needed and what the customer wants")
+    HandoffPacket handoff(CurrentUser user, @PathVariable UUID id) {
+        var details = queries.details(user, id);
+        var c = details.conversation();
+        int customerMessages = (int) details.messages().stream().filter(m -> m.author() == AuthorType.CUSTOMER).count();
+        String reason = c.handoffRequestedAt() != null ? "The customer asked to talk to a person."
+                : "New conversations go to the human queue.";
+        return new HandoffPacket(id, c.status(), reason, c.subject(), CustomerJson.of(c.customer()), null, null, null,
+                "NORMAL", List.of(), c.handoffRequestedAt(), customerMessages);
+    }
+
+    @GetMapping("/customers/{id}")
+    @Operation(summary = "A customer's profile and their conversations visible to the caller")
+    CustomerHistoryJson customer(CurrentUser user, @PathVariable UUID id) {
+        var history = queries.customer(user, id);
+        return new CustomerHistoryJson(CustomerJson.of(history.customer()),
+                history.conversations().stream().map(c -> ConversationJson.of(c, null)).toList());
+    }
+}

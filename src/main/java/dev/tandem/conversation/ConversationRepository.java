@@ -1,0 +1,158 @@
+package dev.tandem.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ConversationRepository {
+
+    private static final String SELECT = """
+            select c.*, cu.name as customer_name, cu.email as customer_email, cu.external_id as customer_external_id,
+                   cu.created_at as customer_created_at
+            from conversation c join customer cu on cu.id = c.customer_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    ConversationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, UUID customerId, ConversationStatus status, String channel, UUID teamId, String subject,
+            Instant at) {
+        jdbc.sql("""
+                insert into conversation (id, customer_id, status, channel, team_id, subject, created_at, updated_at,
+                                          last_message_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+            .params(id, customerId, status.name(), channel, teamId, subject, Timestamp.from(at), Timestamp.from(at),
+                    Timestamp.from(at))
+            .update();
+    }
+
+    Optional<ConversationSummary> findById(UUID id) {
+        return jdbc.sql(SELECT + " where c.id = ?").param(id).query(ConversationRepository::summary).optional();
+    }
+
+    List<ConversationSummary> findByCustomer(UUID customerId) {
+        return jdbc.sql(SELECT + " where c.customer_id = ? order by c.last_message_at desc").param(customerId)
+            .query(ConversationRepository::summary).list();
+    }
+
+    List<ConversationSummary> find(ConversationFilter filter, TeamScope scope, int limit, int offset) {
+        var where = new Where(filter, scope);
+        return jdbc.sql(SELECT + where.sql() + " order by c.last_message_at desc limit " + limit + " offset " + offset)
+            .params(where.params).query(ConversationRepository::summary).list();
+    }
+
+    long count(ConversationFilter filter, TeamScope scope) {
+        var where = new Where(filter, scope);
+        return jdbc.sql("select count(*) from conversation c" + where.sql()).params(where.params).query(Long.class)
+            .single();
+    }
+
+    /** Atomically takes a waiting conversation; 0 when someone else was faster or it is not waiting. */
+    int claim(UUID id, UUID assigneeId, Instant at) {
+        return jdbc.sql("""
+                update conversation set status = 'ASSIGNED', assignee_id = ?, updated_at = ?, version = version + 1
+                where id = ? and status in ('AI', 'QUEUED')""")
+            .params(assigneeId, Timestamp.from(at), id)
+            .update();
+    }
+
+    /** Compare-and-set on the version the caller decided on; 0 when the conversation changed meanwhile. */
+    int changeState(UUID id, long expectedVersion, ConversationStatus status, UUID teamId, UUID assigneeId,
+            Instant resolvedAt, Instant at) {
+        return jdbc.sql("""
+                update conversation set status = ?, team_id = ?, assignee_id = ?, resolved_at = ?, updated_at = ?,
+                                        version = version + 1
+                where id = ? and version = ?""")
+            .params(status.name(), teamId, assigneeId, resolvedAt == null ? null : Timestamp.from(resolvedAt),
+                    Timestamp.from(at), id, expectedVersion)
+            .update();
+    }
+
+    void recordActivity(UUID id, String preview, Instant at) {
+        jdbc.sql("update conversation set last_message_at = ?, last_preview = coalesce(?, last_preview), updated_at = ? where id = ?")
+            .params(Timestamp.from(at), preview, Timestamp.from(at), id)
+            .update();
+    }
+
+    /** First request for a person only; 0 when one was recorded already. */
+    int markHandoffRequested(UUID id, Instant at) {
+        return jdbc.sql("update conversation set handoff_requested_at = ? where id = ? and handoff_requested_at is null")
+            .params(Timestamp.from(at), id)
+            .update();
+    }
+
+    void clearHandoffRequest(UUID id) {
+        jdbc.sql("update conversation set handoff_requested_at = null where id = ?").param(id).update();
+    }
+
+    private static final class Where {
+
+        private final List<String> clauses = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+
+        Where(ConversationFilter filter, TeamScope scope) {
+            if (!filter.statuses().isEmpty()) {
+                clauses.add("c.status in (" + placeholders(filter.statuses().size()) + ")");
+                filter.statuses().forEach(s -> params.add(s.name()));
+            }
+            if (filter.assigneeId() != null) {
+                clauses.add("c.assignee_id = ?");
+                params.add(filter.assigneeId());
+            }
+            if (filter.teamId() != null) {
+                clauses.add("c.team_id = ?");
+                params.add(filter.teamId());
+            }
+            if (!scope.allTeams()) {
+                if (scope.teamIds().isEmpty()) {
+                    clauses.add("c.team_id is null");
+                }
+                else {
+                    clauses.add("(c.team_id is null or c.team_id in (" + placeholders(scope.teamIds().size()) + "))");
+                    params.addAll(scope.teamIds());
+                }
+            }
+        }
+
+        String sql() {
+            return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        }
+
+        private static String placeholders(int n) {
+            return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        }
+    }
+
+    record TeamScope(boolean allTeams, Collection<UUID> teamIds) {
+    }
+
+    static ConversationSummary summary(ResultSet rs, int row) throws SQLException {
+        var customer = new Customer(rs.getObject("customer_id", UUID.class), rs.getString("customer_name"),
+                rs.getString("customer_email"), rs.getString("customer_external_id"),
+                rs.getTimestamp("customer_created_at").toInstant());
+        return new ConversationSummary(rs.getObject("id", UUID.class),
+                ConversationStatus.valueOf(rs.getString("status")), rs.getString("channel"),
+                rs.getObject("team_id", UUID.class), rs.getObject("assignee_id", UUID.class), customer,
+                rs.getString("subject"), rs.getString("last_preview"), instant(rs, "created_at"),
+                instant(rs, "updated_at"), instant(rs, "last_message_at"), instant(rs, "resolved_at"),
+                instant(rs, "handoff_requested_at"), rs.getLong("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

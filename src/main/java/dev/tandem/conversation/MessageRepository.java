@@ -1,0 +1,54 @@
+package dev.tandem.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MessageRepository {
+
+    private final JdbcClient jdbc;
+
+    MessageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Message message) {
+        jdbc.sql("""
+                insert into message (id, conversation_id, author_type, author_id, author_name, body, internal,
+                                     client_message_id, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(message.id(), message.conversationId(), message.author().name(), message.authorId(),
+                    message.authorName(), message.text(), message.internal(), message.clientMessageId(),
+                    Timestamp.from(message.createdAt()))
+            .update();
+    }
+
+    List<Message> findByConversation(UUID conversationId) {
+        return jdbc.sql("select * from message where conversation_id = ? order by created_at, id")
+            .param(conversationId).query(MessageRepository::message).list();
+    }
+
+    Optional<Message> findByClientMessageId(UUID conversationId, String clientMessageId) {
+        return jdbc.sql("select * from message where conversation_id = ? and client_message_id = ?")
+            .params(conversationId, clientMessageId).query(MessageRepository::message).optional();
+    }
+
+    long countByConversation(UUID conversationId) {
+        return jdbc.sql("select count(*) from message where conversation_id = ?").param(conversationId)
+            .query(Long.class).single();
+    }
+
+    static Message message(ResultSet rs, int row) throws SQLException {
+        return new Message(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
+                AuthorType.valueOf(rs.getString("author_type")), rs.getObject("author_id", UUID.class),
+                rs.getString("author_name"), rs.getString("body"), rs.getBoolean("internal"),
+                rs.getString("client_message_id"), rs.getTimestamp("created_at").toInstant());
+    }
+}

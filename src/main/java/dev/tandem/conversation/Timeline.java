@@ -1,0 +1,46 @@
+package dev.tandem.conversation;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import dev.tandem.Ids;
+
+/** Appends to a conversation's timeline and announces it; every use case writes through here. */
+@Component
+class Timeline {
+
+    private static final int PREVIEW_LENGTH = 140;
+
+    private final MessageRepository messages;
+    private final ConversationRepository conversations;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Timeline(MessageRepository messages, ConversationRepository conversations, ApplicationEventPublisher events,
+            Clock clock) {
+        this.messages = messages;
+        this.conversations = conversations;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Message append(ConversationSummary conversation, ConversationStatus statusAfter, AuthorType author, UUID authorId,
+            String authorName, String text, boolean internal, String clientMessageId) {
+        var message = new Message(Ids.next(), conversation.id(), author, authorId, authorName, text, internal,
+                clientMessageId, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        messages.insert(message);
+        boolean conversational = !internal && author != AuthorType.SYSTEM;
+        conversations.recordActivity(conversation.id(), conversational ? preview(text) : null, message.createdAt());
+        events.publishEvent(new MessagePosted(message, conversation.teamId(), statusAfter));
+        return message;
+    }
+
+    private static String preview(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() <= PREVIEW_LENGTH ? flat : flat.substring(0, PREVIEW_LENGTH - 1) + "…";
+    }
+}

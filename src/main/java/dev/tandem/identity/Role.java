@@ -1,0 +1,5 @@
+package dev.tandem.identity;
+
+public enum Role {
+    ADMIN, SUPERVISOR, AGENT, CURATOR
+}

@@ -1,0 +1,86 @@
+package dev.tandem.live;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.tandem.conversation.ConversationAssigned;
+import dev.tandem.conversation.ConversationReopened;
+import dev.tandem.conversation.ConversationResolved;
+import dev.tandem.conversation.ConversationStarted;
+import dev.tandem.conversation.ConversationStatus;
+import dev.tandem.conversation.ConversationTransferred;
+import dev.tandem.conversation.HandoffRequested;
+import dev.tandem.conversation.MessagePosted;
+import dev.tandem.live.ConversationActivity.Kind;
+
+/**
+ * Turns conversation events into {@link ConversationActivity} once their transaction committed.
+ * Live views are best effort with catch-up by the client, so these are plain listeners rather
+ * than persisted event publications: nothing is written to the database per message for them.
+ */
+@Component
+class LiveUpdates {
+
+    private final Broadcast broadcast;
+
+    LiveUpdates(Broadcast broadcast) {
+        this.broadcast = broadcast;
+    }
+
+    @EventListener
+    void on(ConversationStarted event) {
+        afterCommit(new ConversationActivity(Kind.STARTED, event.conversationId(), event.teamId(), event.status(), null));
+    }
+
+    @EventListener
+    void on(MessagePosted event) {
+        afterCommit(new ConversationActivity(Kind.MESSAGE, event.conversationId(), event.teamId(), event.status(),
+                event.message()));
+    }
+
+    @EventListener
+    void on(ConversationAssigned event) {
+        status(event.conversationId(), event.teamId(), ConversationStatus.ASSIGNED);
+    }
+
+    @EventListener
+    void on(ConversationTransferred event) {
+        status(event.conversationId(), event.toTeamId(),
+                event.toAssigneeId() == null ? ConversationStatus.QUEUED : ConversationStatus.ASSIGNED);
+    }
+
+    @EventListener
+    void on(ConversationResolved event) {
+        status(event.conversationId(), event.teamId(), ConversationStatus.RESOLVED);
+    }
+
+    @EventListener
+    void on(ConversationReopened event) {
+        status(event.conversationId(), event.teamId(), event.status());
+    }
+
+    @EventListener
+    void on(HandoffRequested event) {
+        status(event.conversationId(), event.teamId(), ConversationStatus.QUEUED);
+    }
+
+    private void status(java.util.UUID conversationId, java.util.UUID teamId, ConversationStatus status) {
+        afterCommit(new ConversationActivity(Kind.STATUS, conversationId, teamId, status, null));
+    }
+
+    private void afterCommit(ConversationActivity activity) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    broadcast.send(activity);
+                }
+            });
+        }
+        else {
+            broadcast.send(activity);
+        }
+    }
+}
