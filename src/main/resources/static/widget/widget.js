@@ -436,11 +436,13 @@
   var CSS = [
     ':host{all:initial !important;}',
     '.tw-root{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","Liberation Sans",sans-serif,"Apple Color Emoji","Segoe UI Emoji";font-size:15px;line-height:1.45;color:#1d2330;-webkit-font-smoothing:antialiased;-moz-osx-font-smoothing:grayscale;-webkit-text-size-adjust:100%;text-size-adjust:100%;text-align:left;letter-spacing:normal;}',
-    '.tw-root *,.tw-root *::before,.tw-root *::after{box-sizing:border-box;}',
-    '.tw-root button,.tw-root input,.tw-root textarea{font:inherit;color:inherit;margin:0;letter-spacing:inherit;}',
-    '.tw-root button{cursor:pointer;-webkit-tap-highlight-color:transparent;}',
-    '.tw-root [hidden]{display:none !important;}',
-    '.tw-root svg{display:block;flex-shrink:0;}',
+    /* Resets use bare element selectors (lowest specificity); the shadow root scopes them. */
+    '*,*::before,*::after{box-sizing:border-box;}',
+    'button,input,textarea{font:inherit;color:inherit;margin:0;letter-spacing:inherit;}',
+    'button{cursor:pointer;-webkit-tap-highlight-color:transparent;}',
+    '[hidden]{display:none !important;}',
+    'svg{display:block;flex-shrink:0;}',
+    'h2{margin:0;}',
     '.tw-sr{position:absolute !important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0;}',
 
     /* launcher */
@@ -566,7 +568,7 @@
     '@keyframes tw-in{from{opacity:0;transform:translateY(6px);}to{opacity:1;transform:none;}}',
     '@keyframes tw-pop{from{transform:scale(.4);}to{transform:scale(1);}}',
     '@keyframes tw-pulse{0%,100%{box-shadow:0 0 0 3px rgba(247,144,9,.18);}50%{box-shadow:0 0 0 6px rgba(247,144,9,.06);}}',
-    '@media (prefers-reduced-motion:reduce){.tw-root *,.tw-root *::before,.tw-root *::after{animation:none !important;transition:none !important;scroll-behavior:auto !important;}}',
+    '@media (prefers-reduced-motion:reduce){*,*::before,*::after{animation:none !important;transition:none !important;scroll-behavior:auto !important;}}',
     '@media (forced-colors:active){.tw-launcher,.tw-send,.tw-bubble,.tw-handoff{border:1px solid CanvasText;}}'
   ].join('\n');
 
