@@ -122,8 +122,12 @@
     return String(s == null ? '' : s).replace(/\r\n?/g, '\n').trim();
   }
 
+  // Java's Instant/OffsetDateTime may print up to 9 fractional digits; some browsers
+  // only accept 3, so trim them before parsing.
   function parseTime(iso) {
-    var t = iso ? Date.parse(iso) : NaN;
+    if (!iso) return 0;
+    var s = String(iso).replace(/(\.\d{3})\d+/, '$1');
+    var t = Date.parse(s);
     return isNaN(t) ? 0 : t;
   }
 
@@ -468,7 +472,7 @@
     '.tw-header-main{flex:1;min-width:0;}',
     '.tw-title{font-size:16.5px;font-weight:700;line-height:1.3;margin:1px 0 0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;}',
     '.tw-subtitle{font-size:12.5px;color:var(--tw-on-accent-muted);margin:1px 0 0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;}',
-    '.tw-handoff{margin-top:10px;display:inline-flex;align-items:center;gap:6px;height:32px;padding:0 14px 0 11px;border-radius:16px;border:1px solid var(--tw-overlay-border);background:var(--tw-overlay);color:inherit;font-size:13px;font-weight:600;line-height:1;white-space:nowrap;transition:background-color .15s ease;}',
+    '.tw-handoff{margin-top:8px;display:inline-flex;align-items:center;gap:6px;height:32px;padding:0 14px 0 11px;border-radius:16px;border:1px solid var(--tw-overlay-border);background:var(--tw-overlay);color:inherit;font-size:13px;font-weight:600;line-height:1;white-space:nowrap;transition:background-color .15s ease;}',
     '.tw-handoff:hover{background:var(--tw-overlay-strong);}',
     '.tw-handoff[aria-disabled="true"]{opacity:.7;cursor:progress;}',
     '.tw-close{width:38px;height:38px;padding:0;border:0;border-radius:10px;background:transparent;color:inherit;display:flex;align-items:center;justify-content:center;flex-shrink:0;transition:background-color .15s ease;}',
