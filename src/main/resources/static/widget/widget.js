@@ -589,9 +589,22 @@
     host.setAttribute('data-tandem-widget', VERSION);
     var shadow = host.attachShadow({ mode: 'open' });
 
-    var style = document.createElement('style');
-    style.textContent = CSS;
-    shadow.appendChild(style);
+    // Constructable stylesheets are not "inline styles" for a Content-Security-Policy, so the
+    // widget also works on sites whose CSP forbids style-src 'unsafe-inline'.
+    var adopted = false;
+    try {
+      if ('adoptedStyleSheets' in shadow && typeof CSSStyleSheet === 'function' && CSSStyleSheet.prototype.replaceSync) {
+        var sheet = new CSSStyleSheet();
+        sheet.replaceSync(CSS);
+        shadow.adoptedStyleSheets = [sheet];
+        adopted = true;
+      }
+    } catch (e) { /* fall back to a <style> element */ }
+    if (!adopted) {
+      var style = document.createElement('style');
+      style.textContent = CSS;
+      shadow.appendChild(style);
+    }
 
     var root = h('div', { class: 'tw-root' });
     var theme = themeFor(inbox.color);
@@ -1308,8 +1321,9 @@
     source.addEventListener('status', function (e) {
       if (es !== source) return;
       var d = parseJson(e.data);
-      if (d && d.status) {
-        setStatus(d.status);
+      var s = d && typeof d === 'object' ? d.status : (typeof d === 'string' ? d : String(e.data || '').trim());
+      if (s) {
+        setStatus(s);
         render();
       }
     });
@@ -1621,6 +1635,16 @@
     close: function () { if (ui) closePanel(false); else state.open = false; },
     toggle: function () { if (ui) toggle(true); else state.open = !state.open; }
   };
+
+  // Host pages can open the chat from their own buttons/links without inline script (which a
+  // Content-Security-Policy may forbid): <button data-tandem-open>Chat with us</button>
+  document.addEventListener('click', function (e) {
+    var t = e.target;
+    var trigger = t && t.closest ? t.closest('[data-tandem-open]') : null;
+    if (!trigger) return;
+    e.preventDefault();
+    window.Tandem.open();
+  });
 
   boot();
 })();

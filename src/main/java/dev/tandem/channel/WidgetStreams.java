@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -59,6 +60,13 @@ class WidgetStreams {
             listeners.forEach(emitter -> send(activity.conversationId(), emitter,
                     SseEmitter.event().name("status").data(Map.of("status", activity.status()), MediaType.APPLICATION_JSON)));
         }
+    }
+
+    /** Open streams would hold up graceful shutdown; widgets reconnect to another node and catch up. */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        streams.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        streams.clear();
     }
 
     @Scheduled(fixedDelayString = "${tandem.channel.heartbeat:PT25S}")

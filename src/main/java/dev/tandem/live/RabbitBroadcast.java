@@ -1,16 +1,14 @@
 package dev.tandem.live;
 
-import org.springframework.amqp.core.AnonymousQueue;
-import org.springframework.amqp.core.Binding;
-import org.springframework.amqp.core.BindingBuilder;
-import org.springframework.amqp.core.FanoutExchange;
-import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.ExchangeTypes;
+import org.springframework.amqp.rabbit.annotation.Exchange;
+import org.springframework.amqp.rabbit.annotation.Queue;
+import org.springframework.amqp.rabbit.annotation.QueueBinding;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * back from its own exclusive queue, so a customer's widget stream and an agent's workspace see
  * the same events whichever node they are connected to.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 @ConditionalOnProperty(name = "tandem.cluster.live-updates", havingValue = "rabbitmq")
 class RabbitBroadcast implements Broadcast {
 
@@ -34,27 +32,13 @@ class RabbitBroadcast implements Broadcast {
         this.events = events;
     }
 
-    @Bean
-    FanoutExchange liveExchange() {
-        return new FanoutExchange(EXCHANGE, true, false);
-    }
-
-    @Bean
-    Queue liveQueue() {
-        return new AnonymousQueue();
-    }
-
-    @Bean
-    Binding liveBinding(FanoutExchange liveExchange, Queue liveQueue) {
-        return BindingBuilder.bind(liveQueue).to(liveExchange);
-    }
-
     @Override
     public void send(ConversationActivity activity) {
         rabbit.convertAndSend(EXCHANGE, "", json.writeValueAsBytes(activity));
     }
 
-    @RabbitListener(queues = "#{liveQueue.name}")
+    @RabbitListener(bindings = @QueueBinding(value = @Queue(exclusive = "true", autoDelete = "true"),
+            exchange = @Exchange(value = EXCHANGE, type = ExchangeTypes.FANOUT)))
     void receive(byte[] body) {
         events.publishEvent(json.readValue(body, ConversationActivity.class));
     }
