@@ -36,7 +36,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         }
         var username = tokens.authenticate(header.substring(7).trim());
         if (username.isEmpty()) {
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+            ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,
                     "The API token is unknown, revoked, or belongs to a disabled user.");
             return;
         }

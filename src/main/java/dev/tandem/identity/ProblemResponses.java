@@ -1,12 +1,13 @@
 package dev.tandem.identity;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -27,17 +28,23 @@ final class ProblemResponses {
             }
             String detail = e instanceof org.springframework.security.authentication.LockedException ? e.getMessage()
                     : "Sign in with HTTP Basic (user name and password) or an API token (Authorization: Bearer tdm_...).";
-            write(response, HttpStatus.UNAUTHORIZED, detail);
+            write(request, response, HttpStatus.UNAUTHORIZED, detail);
         };
     }
 
     static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN,
+        return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN,
                 "Your role does not allow this action.");
     }
 
-    static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    /** The same fields Spring MVC writes for its own problem details, so clients see one shape. */
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        var problem = new LinkedHashMap<String, Object>();
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        problem.put("status", status.value());
+        problem.put("title", status.getReasonPhrase());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         JSON.writeValue(response.getOutputStream(), problem);
