@@ -3,7 +3,9 @@ package dev.tandem.channel;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.commons.codec.digest.DigestUtils;
@@ -19,6 +21,8 @@ import org.springframework.web.ErrorResponseException;
 @Component
 class ConversationTokens {
 
+    private static final Duration RETRY_WINDOW = Duration.ofMinutes(10);
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -28,14 +32,37 @@ class ConversationTokens {
         this.clock = clock;
     }
 
-    String issue(UUID conversationId, UUID inboxId) {
+    /**
+     * A new key to the conversation. {@code startKey} (the first message's client id) lets a
+     * retried start find the conversation again; it is stored hashed like the token.
+     */
+    String issue(UUID conversationId, UUID inboxId, String startKey) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("insert into conversation_access (conversation_id, inbox_id, token_hash, created_at) values (?, ?, ?, ?)")
-            .params(conversationId, inboxId, DigestUtils.sha256Hex(token), Timestamp.from(clock.instant()))
+        jdbc.sql("""
+                insert into conversation_access (token_hash, conversation_id, inbox_id, start_key_hash, created_at)
+                values (?, ?, ?, ?, ?)""")
+            .params(DigestUtils.sha256Hex(token), conversationId, inboxId,
+                    isStartKey(startKey) ? DigestUtils.sha256Hex(startKey) : null, Timestamp.from(clock.instant()))
             .update();
         return token;
+    }
+
+    /**
+     * The conversation a client started moments ago with this start key, if any: a retry after a
+     * lost answer must not open a second conversation. Only long keys count (the widget sends
+     * random UUIDs) and only for a short while, so a key cannot serve to reach an old conversation.
+     */
+    Optional<UUID> startedWith(String startKey, UUID inboxId) {
+        if (!isStartKey(startKey)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select conversation_id from conversation_access
+                where start_key_hash = ? and inbox_id = ? and created_at > ?""")
+            .params(DigestUtils.sha256Hex(startKey), inboxId, Timestamp.from(clock.instant().minus(RETRY_WINDOW)))
+            .query(UUID.class).stream().findFirst();
     }
 
     /** Refuses unless the token opens this very conversation; unknown ids and wrong tokens look alike. */
@@ -44,8 +71,8 @@ class ConversationTokens {
             throw WidgetInboxes.problem(HttpStatus.UNAUTHORIZED,
                     "Send the conversation token you received when the conversation started (X-Conversation-Token).");
         }
-        boolean matches = jdbc.sql("select count(*) from conversation_access where conversation_id = ? and token_hash = ?")
-            .params(conversationId, DigestUtils.sha256Hex(token)).query(Long.class).single() == 1;
+        boolean matches = jdbc.sql("select count(*) from conversation_access where token_hash = ? and conversation_id = ?")
+            .params(DigestUtils.sha256Hex(token), conversationId).query(Long.class).single() == 1;
         if (!matches) {
             throw unknown();
         }
@@ -55,4 +82,7 @@ class ConversationTokens {
         return WidgetInboxes.problem(HttpStatus.NOT_FOUND, "No conversation with this id and token.");
     }
 
+    private static boolean isStartKey(String startKey) {
+        return startKey != null && startKey.length() >= 16;
+    }
 }

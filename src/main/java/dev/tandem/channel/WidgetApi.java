@@ -111,18 +111,27 @@ class WidgetApi {
     }
 
     @PostMapping("/conversations")
-    @Operation(summary = "Start a conversation with the customer's first message; the answer holds the token")
+    @Operation(summary = "Start a conversation with the customer's first message; the answer holds the token",
+            description = "Retrying with the same clientMessageId (at least 16 characters) within 10 minutes returns "
+                    + "the same conversation (200) with a fresh token instead of starting a second one.")
     ResponseEntity<StartedConversation> start(@Valid @RequestBody NewConversation body, HttpServletRequest request) {
         limits.request(request.getRemoteAddr());
         WidgetInbox inbox = body.inbox() == null ? inboxes.primary() : inboxes.byKey(body.inbox())
             .orElseThrow(() -> WidgetInboxes.problem(HttpStatus.BAD_REQUEST, "No widget inbox with key '" + body.inbox() + "'."));
+        var retried = tokens.startedWith(body.clientMessageId(), inbox.id());
+        if (retried.isPresent()) {
+            ConversationDetails earlier = queries.forCustomer(retried.get()).orElseThrow();
+            return ResponseEntity.ok(new StartedConversation(retried.get(),
+                    tokens.issue(retried.get(), inbox.id(), body.clientMessageId()), earlier.conversation().status(),
+                    earlier.messages().stream().map(WidgetMessage::of).toList()));
+        }
         limits.newConversation(request.getRemoteAddr());
         CustomerInfo customer = body.customer() == null ? new CustomerInfo(null, null, null) : body.customer();
         var started = transactions.execute(tx -> {
             ConversationDetails details = start.start(new StartConversation.Command(
                     new StartConversation.CustomerDetails(customer.name(), customer.email(), customer.externalId()),
                     body.message(), body.clientMessageId(), "widget", inbox.teamId(), ConversationStatus.QUEUED));
-            String token = tokens.issue(details.conversation().id(), inbox.id());
+            String token = tokens.issue(details.conversation().id(), inbox.id(), body.clientMessageId());
             return new StartedConversation(details.conversation().id(), token, details.conversation().status(),
                     details.customerVisibleMessages().stream().map(WidgetMessage::of).toList());
         });

@@ -11,10 +11,14 @@ create table widget_inbox (
     constraint widget_inbox_key_unique unique (inbox_key)
 );
 
+-- A customer's keys to their conversations. Usually one per conversation; a retried start
+-- (same start key, i.e. the first message's clientMessageId) gets a second key to the same one.
 create table conversation_access (
-    conversation_id  uuid primary key,
+    token_hash       varchar(64) primary key,
+    conversation_id  uuid not null,
     inbox_id         uuid not null references widget_inbox (id),
-    token_hash       varchar(64) not null,
-    created_at       timestamp with time zone not null,
-    constraint conversation_access_token_unique unique (token_hash)
+    start_key_hash   varchar(64),
+    created_at       timestamp with time zone not null
 );
+create index conversation_access_by_conversation on conversation_access (conversation_id);
+create index conversation_access_by_start_key on conversation_access (start_key_hash);
