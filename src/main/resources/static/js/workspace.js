@@ -449,9 +449,7 @@
       dropDuplicateMessages();
       if (stickToBottom) scrollToBottom();
     }
-    if (e.detail.target && e.detail.target.closest && e.detail.target.closest('#inbox-list')) {
-      restoreSelection();
-    }
+    restoreSelection();
     updateTitle();
   });
 

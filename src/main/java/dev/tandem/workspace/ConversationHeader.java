@@ -46,11 +46,11 @@ record ConversationHeader(ConversationSummary conversation, String customerName,
                             "A person is looking after this conversation.", c.updatedAt(), false);
             case QUEUED -> c.handoffRequestedAt() != null
                     ? new Handoff(customer + " asked for a person",
-                            "The customer asked to talk to a person. Take it and reply: they are waiting.",
+                            "They are waiting. Take it with Assign to me, or simply reply: replying assigns it to you.",
                             c.handoffRequestedAt(), true)
                     : new Handoff("New conversation",
                             "Waiting in the " + (c.teamId() == null ? "" : people.teamName(c.teamId()) + " ")
-                                    + "queue for a person since it started.",
+                                    + "queue for a person. Replying assigns it to you.",
                             c.createdAt(), true);
             case AI -> new Handoff("The AI assistant is handling this",
                     "No person is needed yet. Take it over if you want to step in.", c.createdAt(), false);

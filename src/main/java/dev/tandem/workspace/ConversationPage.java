@@ -53,8 +53,10 @@ class ConversationPage {
             Model model) {
         var conversation = queries.details(me, id).conversation();
         model.addAttribute("header", ConversationHeader.of(conversation, People.load(directory), me));
+        model.addAttribute("customer", conversation.customer());
+        model.addAttribute("history", queries.customer(me, conversation.customer().id()).conversations());
         model.addAttribute("view", InboxView.of(view));
-        return "workspace/conversation :: top";
+        return "workspace/conversation :: header-update";
     }
 
     /** The messages after {@code after}, or the whole timeline when that message is unknown. */

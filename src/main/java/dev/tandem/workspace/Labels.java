@@ -31,6 +31,10 @@ class Labels {
         this.clock = clock;
     }
 
+    public String initials(String name) {
+        return Avatars.initials(name);
+    }
+
     public String status(ConversationStatus status) {
         return switch (status) {
             case AI -> "AI";
