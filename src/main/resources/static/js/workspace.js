@@ -161,6 +161,12 @@
         el.textContent = r === 'now' ? 'just now' : /^\d+[mhd]$/.test(r) ? r + ' ago' : 'on ' + r;
       } else if (format === 'time') {
         el.textContent = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+      } else if (format === 'day') {
+        var today = new Date();
+        var yesterday = new Date(Date.now() - 86400000);
+        el.textContent = date.toDateString() === today.toDateString() ? 'Today'
+          : date.toDateString() === yesterday.toDateString() ? 'Yesterday'
+          : date.toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
       } else if (format === 'date') {
         el.textContent = date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
       }

@@ -1,0 +1,79 @@
+package dev.tandem.workspace;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.tandem.conversation.ConversationDetails;
+import dev.tandem.conversation.ConversationQueries;
+import dev.tandem.conversation.Message;
+import dev.tandem.identity.CurrentUser;
+import dev.tandem.identity.UserDirectory;
+
+/**
+ * One conversation: header with actions, timeline, composer and the customer panel; plus the
+ * header and the newest messages as fragments for live updates.
+ */
+@Controller
+class ConversationPage {
+
+    private final ConversationQueries queries;
+    private final UserDirectory directory;
+
+    ConversationPage(ConversationQueries queries, UserDirectory directory) {
+        this.queries = queries;
+        this.directory = directory;
+    }
+
+    @GetMapping("/conversations/{id}")
+    String conversation(CurrentUser me, @PathVariable UUID id, @RequestParam(defaultValue = "queued") String view,
+            Model model) {
+        ConversationDetails details = queries.details(me, id);
+        People people = People.load(directory);
+        var conversation = details.conversation();
+        model.addAttribute("header", ConversationHeader.of(conversation, people, me));
+        model.addAttribute("entries",
+                TimelineEntry.of(details.messages(), null, conversation.customer().displayName()));
+        model.addAttribute("customer", conversation.customer());
+        model.addAttribute("history", queries.customer(me, conversation.customer().id()).conversations());
+        model.addAttribute("teams", people.sortedTeams());
+        model.addAttribute("agents", people.agents());
+        model.addAttribute("people", people);
+        model.addAttribute("view", InboxView.of(view));
+        return "workspace/conversation";
+    }
+
+    @GetMapping("/conversations/{id}/header")
+    String header(CurrentUser me, @PathVariable UUID id, @RequestParam(defaultValue = "queued") String view,
+            Model model) {
+        var conversation = queries.details(me, id).conversation();
+        model.addAttribute("header", ConversationHeader.of(conversation, People.load(directory), me));
+        model.addAttribute("view", InboxView.of(view));
+        return "workspace/conversation :: top";
+    }
+
+    /** The messages after {@code after}, or the whole timeline when that message is unknown. */
+    @GetMapping("/conversations/{id}/messages")
+    String messages(CurrentUser me, @PathVariable UUID id, @RequestParam(required = false) UUID after, Model model) {
+        ConversationDetails details = queries.details(me, id);
+        List<Message> messages = details.messages();
+        int start = 0;
+        Message previous = null;
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).id().equals(after)) {
+                start = i + 1;
+                previous = messages.get(i);
+                break;
+            }
+        }
+        model.addAttribute("entries", TimelineEntry.of(messages.subList(start, messages.size()), previous,
+                details.conversation().customer().displayName()));
+        model.addAttribute("fresh", true);
+        return "workspace/conversation :: entries";
+    }
+}
