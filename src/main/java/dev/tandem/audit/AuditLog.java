@@ -20,6 +20,8 @@ import dev.tandem.Ids;
 @Service
 public class AuditLog {
 
+    public static final int MAX_LIMIT = 500;
+
     private final JdbcClient jdbc;
 
     AuditLog(JdbcClient jdbc) {
@@ -42,24 +44,40 @@ public class AuditLog {
 
     @Transactional(readOnly = true)
     public List<AuditEntry> find(Query query) {
-        var where = new ArrayList<String>();
-        var params = new ArrayList<Object>();
-        if (query.actor() != null && !query.actor().isBlank()) {
-            where.add("lower(actor) = lower(?)");
-            params.add(query.actor().trim());
-        }
-        if (query.action() != null && !query.action().isBlank()) {
-            where.add("action = ?");
-            params.add(query.action().trim());
-        }
-        int limit = Math.max(1, Math.min(query.limit(), 500));
+        var filter = Filter.of(query);
+        int limit = Math.max(1, Math.min(query.limit(), MAX_LIMIT));
         int offset = Math.max(0, query.offset());
-        String sql = "select * from audit_entry" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+        String sql = "select * from audit_entry" + filter.where()
                 + " order by occurred_at desc, id desc limit " + limit + " offset " + offset;
-        return jdbc.sql(sql).params(params).query((rs, n) -> new AuditEntry(rs.getObject("id", UUID.class),
+        return jdbc.sql(sql).params(filter.params()).query((rs, n) -> new AuditEntry(rs.getObject("id", UUID.class),
                 rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("action"),
                 rs.getString("target_type"), rs.getString("target_id"), rs.getString("detail"),
                 rs.getString("remote_ip"))).list();
+    }
+
+    /** How many entries match the query's actor and action, whatever its limit and offset. */
+    @Transactional(readOnly = true)
+    public long count(Query query) {
+        var filter = Filter.of(query);
+        return jdbc.sql("select count(*) from audit_entry" + filter.where()).params(filter.params()).query(Long.class)
+            .single();
+    }
+
+    private record Filter(String where, List<Object> params) {
+
+        static Filter of(Query query) {
+            var where = new ArrayList<String>();
+            var params = new ArrayList<Object>();
+            if (query.actor() != null && !query.actor().isBlank()) {
+                where.add("lower(actor) = lower(?)");
+                params.add(query.actor().trim());
+            }
+            if (query.action() != null && !query.action().isBlank()) {
+                where.add("action = ?");
+                params.add(query.action().trim());
+            }
+            return new Filter(where.isEmpty() ? "" : " where " + String.join(" and ", where), params);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
 import dev.tandem.Ids;
+import dev.tandem.identity.UserDirectory;
 
 /** The widget inboxes and their settings, which admins edit. */
 @Service
@@ -27,12 +28,14 @@ public class WidgetInboxes {
     private static final String KEY_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789";
 
     private final JdbcClient jdbc;
+    private final UserDirectory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    WidgetInboxes(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    WidgetInboxes(JdbcClient jdbc, UserDirectory directory, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.directory = directory;
         this.events = events;
         this.clock = clock;
     }
@@ -92,7 +95,7 @@ public class WidgetInboxes {
         return byId(id).orElseThrow();
     }
 
-    private static void check(Settings settings) {
+    private void check(Settings settings) {
         if (settings.name() == null || settings.name().isBlank() || settings.name().length() > 100) {
             throw problem(HttpStatus.BAD_REQUEST, "The inbox needs a name of at most 100 characters.");
         }
@@ -105,6 +108,9 @@ public class WidgetInboxes {
         }
         if (settings.color() == null || !COLOR.matcher(settings.color()).matches()) {
             throw problem(HttpStatus.BAD_REQUEST, "The colour must look like #2f6f4e.");
+        }
+        if (settings.teamId() != null && directory.team(settings.teamId()).isEmpty()) {
+            throw problem(HttpStatus.BAD_REQUEST, "Unknown team " + settings.teamId() + ".");
         }
     }
 

@@ -26,6 +26,8 @@ public class UserAccounts {
     static final int MIN_PASSWORD_LENGTH = 12;
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})?");
 
     private final UserRepository users;
     private final TeamRepository teams;
@@ -61,12 +63,13 @@ public class UserAccounts {
                     null);
         }
         checkPassword(user.password());
-        checkCommon(user.displayName(), user.roles(), user.teamIds(), user.maxConcurrent());
+        checkCommon(user.displayName(), user.email(), user.roles(), user.teamIds(), user.languages(), user.skills(),
+                user.maxConcurrent());
         UUID id = Ids.next();
         users.insert(new UserRepository.StoredUser(id, username, user.displayName().trim(), blankToNull(user.email()),
                 passwords.encode(user.password()), true, user.maxConcurrent()), clock.instant());
         users.replaceRoles(id, user.roles());
-        users.replaceTeams(id, user.teamIds());
+        users.replaceTeams(id, orEmpty(user.teamIds()));
         users.replaceLanguages(id, normalised(user.languages()));
         users.replaceSkills(id, normalised(user.skills()));
         events.publishEvent(new UserCreated(id, username, Set.copyOf(user.roles()), by, clock.instant()));
@@ -75,7 +78,8 @@ public class UserAccounts {
 
     public UserSummary change(UUID id, UserChanges changes, String by) {
         UserSummary before = users.summaryById(id).orElseThrow(() -> notFound(id));
-        checkCommon(changes.displayName(), changes.roles(), changes.teamIds(), changes.maxConcurrent());
+        checkCommon(changes.displayName(), changes.email(), changes.roles(), changes.teamIds(), changes.languages(),
+                changes.skills(), changes.maxConcurrent());
         if (before.roles().contains(Role.ADMIN) && (!changes.roles().contains(Role.ADMIN) || !changes.enabled())
                 && activeAdmins() <= 1) {
             throw invalid("This is the last active admin; make someone else an admin first.");
@@ -83,7 +87,7 @@ public class UserAccounts {
         users.updateProfile(id, changes.displayName().trim(), blankToNull(changes.email()), changes.enabled(),
                 changes.maxConcurrent());
         users.replaceRoles(id, changes.roles());
-        users.replaceTeams(id, changes.teamIds());
+        users.replaceTeams(id, orEmpty(changes.teamIds()));
         users.replaceLanguages(id, normalised(changes.languages()));
         users.replaceSkills(id, normalised(changes.skills()));
         if (!before.roles().equals(changes.roles())) {
@@ -109,19 +113,34 @@ public class UserAccounts {
             .count();
     }
 
-    private void checkCommon(String displayName, Set<Role> roles, Set<UUID> teamIds, int maxConcurrent) {
+    private void checkCommon(String displayName, String email, Set<Role> roles, Set<UUID> teamIds,
+            Set<String> languages, Set<String> skills, int maxConcurrent) {
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
             throw invalid("Display name is required (at most 200 characters).");
         }
-        if (roles == null || roles.isEmpty()) {
-            throw invalid("Give the user at least one role.");
+        if (email != null && !email.isBlank() && (email.trim().length() > 320 || !EMAIL.matcher(email.trim()).matches())) {
+            throw invalid("'" + email.trim() + "' is not an e-mail address.");
+        }
+        // Sets decoded from JSON may hold nulls, and immutable sets throw on contains(null).
+        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)) {
+            throw invalid("Give the user at least one role: ADMIN, SUPERVISOR, AGENT or CURATOR.");
         }
         if (maxConcurrent < 1 || maxConcurrent > 50) {
             throw invalid("Maximum concurrent conversations must be between 1 and 50.");
         }
-        for (UUID teamId : teamIds) {
-            if (teams.findById(teamId).isEmpty()) {
+        for (UUID teamId : orEmpty(teamIds)) {
+            if (teamId == null || teams.findById(teamId).isEmpty()) {
                 throw invalid("Unknown team " + teamId + ".");
+            }
+        }
+        for (String language : normalised(languages)) {
+            if (!LANGUAGE.matcher(language).matches()) {
+                throw invalid("'" + language + "' is not a language code such as en, de or pt-br.");
+            }
+        }
+        for (String skill : normalised(skills)) {
+            if (skill.length() > 64) {
+                throw invalid("Skills are at most 64 characters: '" + skill + "'.");
             }
         }
     }
@@ -145,9 +164,13 @@ public class UserAccounts {
         }
     }
 
+    private static <T> Set<T> orEmpty(Set<T> values) {
+        return values == null ? Set.of() : values;
+    }
+
     private static Set<String> normalised(Set<String> values) {
         return values == null ? Set.of()
-                : values.stream().map(String::trim).filter(v -> !v.isEmpty()).map(String::toLowerCase)
+                : values.stream().filter(java.util.Objects::nonNull).map(String::trim).filter(v -> !v.isEmpty()).map(String::toLowerCase)
                     .collect(java.util.stream.Collectors.toSet());
     }
 
