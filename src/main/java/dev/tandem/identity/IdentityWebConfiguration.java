@@ -9,6 +9,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class IdentityWebConfiguration implements WebMvcConfigurer {
 
+    static {
+        // The caller comes from the session or the credentials, never from the request: keep it out of the API docs.
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+    }
+
     private final CurrentUsers currentUsers;
 
     IdentityWebConfiguration(CurrentUsers currentUsers) {
