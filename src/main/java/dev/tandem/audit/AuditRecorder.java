@@ -1,5 +1,7 @@
 package dev.tandem.audit;
 
+import java.util.UUID;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,8 @@ import dev.tandem.identity.IdentityEvents.UserChanged;
 import dev.tandem.identity.IdentityEvents.UserCreated;
 import dev.tandem.identity.IdentityEvents.UserRolesChanged;
 import dev.tandem.identity.IdentityEvents.UserSignedIn;
+import dev.tandem.identity.Team;
+import dev.tandem.identity.UserDirectory;
 
 /**
  * Writes the audit log from the other modules' events. The listeners run after the change
@@ -26,9 +30,20 @@ import dev.tandem.identity.IdentityEvents.UserSignedIn;
 class AuditRecorder {
 
     private final AuditLog log;
+    private final UserDirectory directory;
 
-    AuditRecorder(AuditLog log) {
+    AuditRecorder(AuditLog log, UserDirectory directory) {
         this.log = log;
+        this.directory = directory;
+    }
+
+    /** Entries name people the way the admin knows them, and keep the id in case the user is renamed. */
+    private String nameOf(UUID userId) {
+        return directory.user(userId).map(u -> u.username() + " (" + userId + ")").orElse(String.valueOf(userId));
+    }
+
+    private String teamOf(UUID teamId) {
+        return teamId == null ? "none" : directory.team(teamId).map(Team::name).orElse(teamId.toString());
     }
 
     @ApplicationModuleListener
@@ -76,12 +91,12 @@ class AuditRecorder {
     @ApplicationModuleListener
     void on(ConversationAssigned e) {
         log.append(e.at(), e.by(), "CONVERSATION_ASSIGNED", "conversation", e.conversationId().toString(),
-                "to user " + e.assigneeId(), null);
+                "to " + nameOf(e.assigneeId()), null);
     }
 
     @ApplicationModuleListener
     void on(ConversationTransferred e) {
-        String to = e.toAssigneeId() != null ? "user " + e.toAssigneeId() : "team " + e.toTeamId();
+        String to = e.toAssigneeId() != null ? nameOf(e.toAssigneeId()) : "team " + teamOf(e.toTeamId());
         log.append(e.at(), e.by(), "CONVERSATION_TRANSFERRED", "conversation", e.conversationId().toString(),
                 "to " + to + (e.note() == null || e.note().isBlank() ? "" : ": " + e.note()), null);
     }
