@@ -14,6 +14,7 @@ import dev.tandem.identity.IdentityEvents.ApiTokenIssued;
 import dev.tandem.identity.IdentityEvents.ApiTokenRevoked;
 import dev.tandem.identity.IdentityEvents.SignInFailed;
 import dev.tandem.identity.IdentityEvents.TeamChanged;
+import dev.tandem.identity.IdentityEvents.TeamDeleted;
 import dev.tandem.identity.IdentityEvents.UserChanged;
 import dev.tandem.identity.IdentityEvents.UserCreated;
 import dev.tandem.identity.IdentityEvents.UserRolesChanged;
@@ -74,6 +75,11 @@ class AuditRecorder {
     @ApplicationModuleListener
     void on(TeamChanged e) {
         log.append(e.at(), e.by(), "TEAM_CHANGED", "team", e.name(), e.change(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(TeamDeleted e) {
+        log.append(e.at(), e.by(), "TEAM_CHANGED", "team", e.name(), "deleted", null);
     }
 
     @ApplicationModuleListener

@@ -95,6 +95,10 @@ public class WidgetInboxes {
         return byId(id).orElseThrow();
     }
 
+    void detachFromTeam(UUID teamId) {
+        jdbc.sql("update widget_inbox set team_id = null where team_id = ?").param(teamId).update();
+    }
+
     private void check(Settings settings) {
         if (settings.name() == null || settings.name().isBlank() || settings.name().length() > 100) {
             throw problem(HttpStatus.BAD_REQUEST, "The inbox needs a name of at most 100 characters.");

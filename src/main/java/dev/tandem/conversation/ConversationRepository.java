@@ -94,6 +94,10 @@ class ConversationRepository {
             .update();
     }
 
+    void detachFromTeam(UUID teamId) {
+        jdbc.sql("update conversation set team_id = null where team_id = ?").param(teamId).update();
+    }
+
     void clearHandoffRequest(UUID id) {
         jdbc.sql("update conversation set handoff_requested_at = null where id = ?").param(id).update();
     }

@@ -29,6 +29,10 @@ public final class IdentityEvents {
     public record TeamChanged(UUID teamId, String name, String change, String by, Instant at) {
     }
 
+    /** Conversations and inboxes of this team fall back to no team (visible to every agent). */
+    public record TeamDeleted(UUID teamId, String name, String by, Instant at) {
+    }
+
     public record ApiTokenIssued(UUID tokenId, String tokenName, String owner, String by, Instant at) {
     }
 

@@ -12,6 +12,7 @@ import org.springframework.web.ErrorResponseException;
 
 import dev.tandem.Ids;
 import dev.tandem.identity.IdentityEvents.TeamChanged;
+import dev.tandem.identity.IdentityEvents.TeamDeleted;
 
 /** Creating, renaming and removing teams (admin use cases). */
 @Service
@@ -49,7 +50,7 @@ public class Teams {
     public void delete(UUID id, String by) {
         Team team = teams.findById(id).orElseThrow(() -> notFound(id));
         teams.delete(id);
-        events.publishEvent(new TeamChanged(id, team.name(), "deleted", by, clock.instant()));
+        events.publishEvent(new TeamDeleted(id, team.name(), by, clock.instant()));
     }
 
     private String checkedName(String name, UUID renaming) {
