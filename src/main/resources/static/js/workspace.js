@@ -427,8 +427,18 @@
     if (opened > 1) htmx.trigger(document.body, 'tandem:resync');
   });
 
+  var checkingSession = false;
+
   document.addEventListener('htmx:sseError', function () {
     document.body.classList.remove('is-live');
+    // A stream that fails may mean the session ended: then go to the sign-in page rather than retry forever.
+    if (checkingSession || !window.fetch) return;
+    checkingSession = true;
+    fetch(base + 'inbox/badge', { redirect: 'manual', credentials: 'same-origin', headers: { 'HX-Request': 'true' } }).then(function (r) {
+      if (r.type === 'opaqueredirect' || r.status === 401) window.location.href = base + 'login?expired';
+    }).catch(function () { /* offline: the stream retries by itself */ }).then(function () {
+      checkingSession = false;
+    });
   });
 
   document.addEventListener('htmx:sseMessage', function (e) {
