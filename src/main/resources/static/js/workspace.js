@@ -167,8 +167,12 @@
         el.textContent = date.toDateString() === today.toDateString() ? 'Today'
           : date.toDateString() === yesterday.toDateString() ? 'Yesterday'
           : date.toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+      } else if (format === 'datetime') {
+        el.textContent = date.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
       } else if (format === 'date') {
-        el.textContent = date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+        var sameYear = date.getFullYear() === new Date().getFullYear();
+        el.textContent = date.toLocaleDateString(undefined, sameYear ? { day: 'numeric', month: 'short' }
+          : { day: 'numeric', month: 'short', year: 'numeric' });
       }
       if (!el.title) {
         el.title = date.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' });
@@ -399,6 +403,7 @@
   var unread = 0;
 
   function updateTitle() {
+    baseTitle = document.title.replace(/^\(\d+\) /, '');
     var queued = document.querySelector('[data-title-count]');
     var count = unread || (queued ? parseInt(queued.getAttribute('data-title-count'), 10) : 0);
     document.title = count > 0 ? '(' + count + ') ' + baseTitle : baseTitle;
@@ -422,8 +427,18 @@
     if (opened > 1) htmx.trigger(document.body, 'tandem:resync');
   });
 
+  var checkingSession = false;
+
   document.addEventListener('htmx:sseError', function () {
     document.body.classList.remove('is-live');
+    // A stream that fails may mean the session ended: then go to the sign-in page rather than retry forever.
+    if (checkingSession || !window.fetch) return;
+    checkingSession = true;
+    fetch(base + 'inbox/badge', { redirect: 'manual', credentials: 'same-origin', headers: { 'HX-Request': 'true' } }).then(function (r) {
+      if (r.type === 'opaqueredirect' || r.status === 401) window.location.href = base + 'login?expired';
+    }).catch(function () { /* offline: the stream retries by itself */ }).then(function () {
+      checkingSession = false;
+    });
   });
 
   document.addEventListener('htmx:sseMessage', function (e) {
@@ -449,12 +464,13 @@
       dropDuplicateMessages();
       if (stickToBottom) scrollToBottom();
     }
+    if (e.detail.target && e.detail.target.id === 'inbox-main') selectedId = null;
     restoreSelection();
     updateTitle();
   });
 
-  document.addEventListener('htmx:oobAfterSwap', function (e) {
-    renderTimes(e.detail.target);
+  document.addEventListener('htmx:afterSettle', function () {
+    renderTimes(document);
     updateTitle();
   });
 

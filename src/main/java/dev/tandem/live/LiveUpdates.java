@@ -47,8 +47,12 @@ class LiveUpdates {
 
     @EventListener
     void on(ConversationTransferred event) {
-        status(event.conversationId(), event.toTeamId(),
-                event.toAssigneeId() == null ? ConversationStatus.QUEUED : ConversationStatus.ASSIGNED);
+        var status = event.toAssigneeId() == null ? ConversationStatus.QUEUED : ConversationStatus.ASSIGNED;
+        status(event.conversationId(), event.toTeamId(), status);
+        if (!java.util.Objects.equals(event.fromTeamId(), event.toTeamId())) {
+            // the team it left must drop it from their lists too
+            status(event.conversationId(), event.fromTeamId(), status);
+        }
     }
 
     @EventListener

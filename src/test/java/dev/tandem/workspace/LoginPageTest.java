@@ -37,6 +37,16 @@ class LoginPageTest {
     }
 
     @Test
+    void aFragmentRequestedWithoutSessionIsNotWhereTheSignInLeads() {
+        var client = SignedInClient.anonymous(port);
+        assertThat(client.htmxGet("/inbox/list?view=mine").statusCode()).isEqualTo(302);
+
+        String next = client.signInAs("admin", "admin-password-for-tests");
+
+        assertThat(next).doesNotContain("/inbox/list");
+    }
+
+    @Test
     void signsInAndShowsTheLayoutWithTheAdminNavigation() {
         var admin = SignedInClient.signIn(port, "admin", "admin-password-for-tests");
 

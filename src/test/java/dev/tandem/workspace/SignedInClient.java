@@ -39,6 +39,13 @@ final class SignedInClient {
 
     static SignedInClient signIn(int port, String username, String password) {
         var client = new SignedInClient(port);
+        client.signInAs(username, password);
+        return client;
+    }
+
+    /** Signs in through the form; answers where the sign-in sent the browser. */
+    String signInAs(String username, String password) {
+        SignedInClient client = this;
         HttpResponse<String> login = client.get("/login");
         Matcher token = HIDDEN_CSRF.matcher(login.body());
         assertThat(token.find()).as("CSRF field on the sign-in form").isTrue();
@@ -50,7 +57,7 @@ final class SignedInClient {
         Matcher meta = META_CSRF.matcher(inbox.body());
         assertThat(meta.find()).as("CSRF meta tag in the layout").isTrue();
         client.csrf = meta.group(1);
-        return client;
+        return signedIn.headers().firstValue("Location").orElse("");
     }
 
     HttpResponse<String> get(String path) {
