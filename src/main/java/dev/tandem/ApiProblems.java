@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
 /**
  * Turns every error of the JSON API into {@code application/problem+json}: Spring MVC's own
  * exceptions (malformed JSON, validation, unknown paths) through the inherited handlers, the
@@ -33,12 +36,38 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = "The request body is not valid JSON of the expected shape";
-        Throwable cause = e.getMostSpecificCause();
-        if (cause != null && cause != e && cause.getMessage() != null) {
-            detail += ": " + cause.getMessage().lines().findFirst().orElse("").replaceAll("\\(through reference chain.*", "").trim();
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof DatabindException mismatch) {
+            // Jackson's own message names Java types (`dev.tandem...$NewMessage`); say where instead
+            detail += mismatch.getPath().isEmpty() ? ": expected a JSON object with the documented fields."
+                    : ": the value at " + describe(mismatch) + " has the wrong type or format.";
+        }
+        else if (cause instanceof JacksonException malformed && malformed.getOriginalMessage() != null) {
+            String reason = malformed.getOriginalMessage().lines().findFirst().orElse("")
+                .replaceAll("\\s*\\(start marker at \\[Source:.*$", "").replaceAll("\\s*\\[Source:.*$", "").trim();
+            var at = malformed.getLocation();
+            detail += ": " + reason + (at != null && at.getLineNr() > 0
+                    ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "");
         }
         return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), headers,
                 HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The JSON path of the offending value, such as {@code customer.email} or {@code text[0]}. */
+    private static String describe(DatabindException e) {
+        var path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "the top level" : "'" + path + "'";
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -15,7 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** 401 and 403 of the JSON API as {@code application/problem+json}. */
 final class ProblemResponses {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** With Spring's mix-in, as MVC writes problems: no {@code "type": null}, no {@code "properties"} wrapper. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+        .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+        .build();
 
     private ProblemResponses() {
     }
