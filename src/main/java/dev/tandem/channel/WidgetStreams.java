@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -59,6 +60,24 @@ class WidgetStreams {
             listeners.forEach(emitter -> send(activity.conversationId(), emitter,
                     SseEmitter.event().name("status").data(Map.of("status", activity.status()), MediaType.APPLICATION_JSON)));
         }
+    }
+
+    /**
+     * Ends every stream when the application shuts down, before the web server's graceful
+     * shutdown, which would otherwise wait its full timeout for these never-ending requests; the
+     * widgets reconnect (to another node, or after the restart) and catch up.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        streams.values().forEach(emitters -> emitters.forEach(emitter -> {
+            try {
+                emitter.complete();
+            }
+            catch (RuntimeException alreadyGone) {
+                // nothing to end
+            }
+        }));
+        streams.clear();
     }
 
     @Scheduled(fixedDelayString = "${tandem.channel.heartbeat:PT25S}")
