@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.ResolvableType;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
@@ -68,6 +71,34 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         return path.isEmpty() ? "the top level" : "'" + path + "'";
+    }
+
+    /** Spring's own detail shows a repeated parameter as {@code [Ljava.lang.String;@72011e9a}; say what is expected. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : e.getPropertyName();
+        Object value = e.getValue();
+        String given = value instanceof Object[] values
+                ? java.util.Arrays.stream(values).map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
+                : String.valueOf(value);
+        Class<?> type = e.getRequiredType();
+        if (e instanceof MethodArgumentTypeMismatchException argument) {
+            var collection = ResolvableType.forMethodParameter(argument.getParameter()).asCollection();
+            if (collection != ResolvableType.NONE) {
+                type = collection.resolveGeneric(0);
+            }
+        }
+        String expected = type == null ? "" : type.isEnum()
+                ? ": use " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "))
+                : type == java.util.UUID.class ? ": expected a UUID"
+                : Number.class.isAssignableFrom(type) || type.isPrimitive() ? ": expected a number" : "";
+        String detail = "Invalid value '" + (given.length() > 100 ? given.substring(0, 100) + "…" : given) + "' for '"
+                + name + "'" + expected + ".";
+        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), headers,
+                HttpStatus.BAD_REQUEST, request);
     }
 
     @Override

@@ -145,8 +145,11 @@ class ConversationAccessApiTest {
     void invalidQueryParameters() {
         var agent = Agent.of(api, accounts.agent());
         var status = agent.list("status=SLEEPING").expectProblem(400);
-        assertThat(status.detail()).contains("status");
-        agent.list("status=QUEUED&status=nonsense").expectProblem(400);
+        assertThat(status.detail()).contains("'status'").contains("SLEEPING").contains("QUEUED");
+        var repeated = agent.list("status=QUEUED&status=nonsense").expectProblem(400);
+        assertThat(repeated.detail()).contains("nonsense").doesNotContain("[L");
+        var id = agent.api().get("/api/conversations/not-a-uuid").expectProblem(400);
+        assertThat(id.detail()).contains("UUID");
         agent.list("limit=0").expectProblem(400);
         agent.list("limit=201").expectProblem(400);
         agent.list("limit=abc").expectProblem(400);
