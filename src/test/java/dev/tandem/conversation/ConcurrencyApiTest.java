@@ -173,6 +173,43 @@ class ConcurrencyApiTest {
         }
     }
 
+    @Test
+    void severalMessagesReopeningAResolvedConversationAtOnceAreAllAccepted() throws Exception {
+        var agent = Agent.of(api, accounts.agent());
+        for (int round = 0; round < 3; round++) {
+            var customer = WidgetCustomer.start(api, "Hello");
+            agent.reply(customer.id(), "Hi").expect(201);
+            agent.resolve(customer.id()).expect(200);
+
+            List<TestApi.Response> answers = all(java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> (Callable<TestApi.Response>) () -> customer.post("Wait, message " + i, "m-" + i))
+                .toList());
+
+            assertThat(answers).as("%s", answers).allSatisfy(r -> r.expect(201));
+            JsonNode view = customer.view();
+            assertThat(text(view, "status")).isEqualTo("QUEUED");
+            assertThat(view.toString()).contains("Wait, message 0", "Wait, message 1", "Wait, message 2",
+                    "Wait, message 3");
+        }
+    }
+
+    @Test
+    void askingForAPersonWhileWritingAfterResolutionWorksBothWays() throws Exception {
+        var agent = Agent.of(api, accounts.agent());
+        for (int round = 0; round < 3; round++) {
+            var customer = WidgetCustomer.start(api, "Hello");
+            agent.reply(customer.id(), "Hi").expect(201);
+            agent.resolve(customer.id()).expect(200);
+
+            List<TestApi.Response> answers = all(List.of(() -> customer.post("Still broken", null),
+                    () -> customer.handoff()));
+
+            assertThat(answers.get(0).status()).as("%s", answers).isEqualTo(201);
+            assertThat(answers.get(1).status()).as("%s", answers).isEqualTo(200);
+            assertThat(text(customer.view(), "status")).isEqualTo("QUEUED");
+        }
+    }
+
     /** Runs the calls together: each waits at a latch until all are ready. */
     private <T> List<T> all(List<Callable<T>> calls) throws Exception {
         var ready = new CountDownLatch(calls.size());
