@@ -99,6 +99,7 @@ public class StartConversation {
         if (trimmed.length() > max) {
             throw ConversationProblems.invalid("A customer field is longer than " + max + " characters.");
         }
+        ConversationProblems.checkStorable(trimmed, "A customer field");
         return trimmed;
     }
 

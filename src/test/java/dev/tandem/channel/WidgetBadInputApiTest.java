@@ -150,6 +150,33 @@ class WidgetBadInputApiTest {
     }
 
     @Test
+    void textThatNoDatabaseCanStoreIsRefusedTheSameWayOnAll() {
+        // PostgreSQL cannot store NUL characters and replaces unpaired surrogates; H2 stores both
+        String nul = "{\"message\": \"before\\u0000after\"}";
+        api.postRaw(START, "application/json", nul).expectProblem(400);
+        String loneSurrogate = "{\"message\": \"broken \\ud83d emoji\"}";
+        api.postRaw(START, "application/json", loneSurrogate).expectProblem(400);
+        api.postRaw(START, "application/json", "{\"message\": \"hi\", \"customer\": {\"name\": \"A\\u0000B\"}}")
+            .expectProblem(400);
+        api.postRaw(START, "application/json", "{\"message\": \"hi\", \"clientMessageId\": \"a\\u0000\"}")
+            .expectProblem(400);
+
+        var customer = WidgetCustomer.start(api, "Hello");
+        api.postRaw(customer.path() + "/messages", "application/json", "{\"text\": \"x\\u0000y\"}",
+                WidgetCustomer.TOKEN_HEADER, customer.token()).expectProblem(400);
+        api.postRaw(customer.path() + "/messages", "application/json", "{\"text\": \"x\\udc00y\"}",
+                WidgetCustomer.TOKEN_HEADER, customer.token()).expectProblem(400);
+        customer.post("tabs\tand\nnew lines\r\nare fine " + EMOJI).expect(201);
+        assertThat(customer.view().get("messages").size()).isEqualTo(2);
+    }
+
+    @Test
+    void aHugeBodyIsRefusedCleanly() {
+        var customer = WidgetCustomer.start(api, "Hello");
+        customer.post("x".repeat(1_000_000)).expectProblem(413);
+    }
+
+    @Test
     void unknownAndMalformedConversationIds() {
         var customer = WidgetCustomer.start(api, "Hello");
         String unknown = "/api/widget/conversations/" + UUID.randomUUID();

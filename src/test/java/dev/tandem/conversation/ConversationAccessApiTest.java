@@ -171,6 +171,10 @@ class ConversationAccessApiTest {
         agent.api().post(messages, map("text", "x".repeat(4000))).expect(201);
         agent.api().post(messages, map("text", "hi", "internal", "maybe")).expectProblem(400);
         agent.api().postRaw(messages, "text/plain", "hi").expectProblem(415);
+        agent.api().postRaw(messages, "application/json", "{\"text\": \"nul \\u0000 inside\"}").expectProblem(400);
+        agent.api().postRaw(messages, "application/json", "{\"text\": \"half \\ud83d emoji\"}").expectProblem(400);
+        agent.api().postRaw("/api/conversations/" + customer.id() + "/transfer", "application/json",
+                "{\"toAgentId\": \"" + agent.id() + "\", \"note\": \"a\\u0000b\"}").expectProblem(400);
         agent.api().postRaw("/api/conversations/" + customer.id() + "/transfer", "application/json", "[")
             .expectProblem(400);
         agent.api().post("/api/conversations/" + customer.id() + "/transfer", map("toAgentId", "bob"))
