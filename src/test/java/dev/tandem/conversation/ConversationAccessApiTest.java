@@ -150,6 +150,8 @@ class ConversationAccessApiTest {
         assertThat(repeated.detail()).contains("nonsense").doesNotContain("[L");
         var id = agent.api().get("/api/conversations/not-a-uuid").expectProblem(400);
         assertThat(id.detail()).contains("UUID");
+        agent.list("status=QUEUED&status=").expect(200);
+        agent.list("status=").expect(200);
         agent.list("limit=0").expectProblem(400);
         agent.list("limit=201").expectProblem(400);
         agent.list("limit=abc").expectProblem(400);
