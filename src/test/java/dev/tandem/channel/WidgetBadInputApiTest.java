@@ -237,7 +237,8 @@ class WidgetBadInputApiTest {
 
     @Test
     void tooManyMessagesInOneConversationAreRefusedWithRetryAfter() {
-        var customer = WidgetCustomer.start(api, "Hello");
+        // from the page the widget is embedded in, which must be able to read Retry-After
+        var customer = WidgetCustomer.start(api.withHeader("Origin", "https://shop.example"), "Hello");
         TestApi.Response refused = null;
         int accepted = 0;
         for (int i = 0; i < 200 && refused == null; i++) {
@@ -255,6 +256,8 @@ class WidgetBadInputApiTest {
         refused.expectProblem(429);
         assertThat(accepted).as("the burst of 30 passes").isGreaterThanOrEqualTo(30);
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
+        assertThat(refused.header("Access-Control-Expose-Headers")).contains("Retry-After");
         assertThat(customer.view().get("messages").size()).isEqualTo(accepted + 1);
 
         var another = WidgetCustomer.start(api, "Unrelated");
