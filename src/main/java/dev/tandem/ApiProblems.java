@@ -59,7 +59,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 HttpStatus.BAD_REQUEST, request);
     }
 
-    /** The JSON path of the offending value, such as {@code customer.email} or {@code text[0]}. */
+    /** The JSON path of the offending value, such as {@code customer.email}. */
     private static String describe(DatabindException e) {
         var path = new StringBuilder();
         for (JacksonException.Reference reference : e.getPath()) {
@@ -73,7 +73,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return path.isEmpty() ? "the top level" : "'" + path + "'";
     }
 
-    /** Spring's own detail shows a repeated parameter as {@code [Ljava.lang.String;@72011e9a}; say what is expected. */
+    /** Spring's own detail shows a repeated parameter as a Java array's identity; say what is expected instead. */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
