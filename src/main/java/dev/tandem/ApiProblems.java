@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.ResolvableType;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,7 +19,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Turns every error of the JSON API into {@code application/problem+json}: Spring MVC's own
@@ -34,10 +40,64 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = "The request body is not valid JSON of the expected shape";
-        Throwable cause = e.getMostSpecificCause();
-        if (cause != null && cause != e && cause.getMessage() != null) {
-            detail += ": " + cause.getMessage().lines().findFirst().orElse("").replaceAll("\\(through reference chain.*", "").trim();
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
+            cause = cause.getCause();
         }
+        if (cause instanceof DatabindException mismatch) {
+            // Jackson's own message names Java types (`dev.tandem...$NewMessage`); say where instead
+            detail += mismatch.getPath().isEmpty() ? ": expected a JSON object with the documented fields."
+                    : ": the value at " + describe(mismatch) + " has the wrong type or format.";
+        }
+        else if (cause instanceof JacksonException malformed && malformed.getOriginalMessage() != null) {
+            String reason = malformed.getOriginalMessage().lines().findFirst().orElse("")
+                .replaceAll("\\s*\\(start marker at \\[Source:.*$", "").replaceAll("\\s*\\[Source:.*$", "").trim();
+            var at = malformed.getLocation();
+            detail += ": " + reason + (at != null && at.getLineNr() > 0
+                    ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "");
+        }
+        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), headers,
+                HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The JSON path of the offending value, such as {@code customer.email}. */
+    private static String describe(DatabindException e) {
+        var path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "the top level" : "'" + path + "'";
+    }
+
+    /** Spring's own detail shows a repeated parameter as a Java array's identity; say what is expected instead. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : e.getPropertyName();
+        Object value = e.getValue();
+        String given = value instanceof Object[] values
+                ? java.util.Arrays.stream(values).map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
+                : String.valueOf(value);
+        Class<?> type = e.getRequiredType();
+        if (e instanceof MethodArgumentTypeMismatchException argument) {
+            var collection = ResolvableType.forMethodParameter(argument.getParameter()).asCollection();
+            if (collection != ResolvableType.NONE) {
+                type = collection.resolveGeneric(0);
+            }
+        }
+        String expected = type == null ? "" : type.isEnum()
+                ? ": use " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "))
+                : type == java.util.UUID.class ? ": expected a UUID"
+                : Number.class.isAssignableFrom(type) || type.isPrimitive() ? ": expected a number" : "";
+        String detail = "Invalid value '" + (given.length() > 100 ? given.substring(0, 100) + "…" : given) + "' for '"
+                + name + "'" + expected + ".";
         return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), headers,
                 HttpStatus.BAD_REQUEST, request);
     }

@@ -86,6 +86,10 @@ public class AuditLog {
     }
 
     private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        // never cut between the two halves of a surrogate pair (emoji): a lone half is not text
+        return value.substring(0, Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max);
     }
 }

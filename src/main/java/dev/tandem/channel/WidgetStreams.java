@@ -62,10 +62,21 @@ class WidgetStreams {
         }
     }
 
-    /** Open streams would hold up graceful shutdown; widgets reconnect to another node and catch up. */
+    /**
+     * Ends every stream when the application shuts down, before the web server's graceful
+     * shutdown, which would otherwise wait its full timeout for these never-ending requests; the
+     * widgets reconnect (to another node, or after the restart) and catch up.
+     */
     @EventListener(ContextClosedEvent.class)
     void closeAll() {
-        streams.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        streams.values().forEach(emitters -> emitters.forEach(emitter -> {
+            try {
+                emitter.complete();
+            }
+            catch (RuntimeException alreadyGone) {
+                // nothing to end
+            }
+        }));
         streams.clear();
     }
 

@@ -7,7 +7,9 @@ import java.util.UUID;
 public record ConversationFilter(Set<ConversationStatus> statuses, UUID assigneeId, UUID teamId) {
 
     public ConversationFilter {
-        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        // an empty query value (?status=QUEUED&status=) arrives as null: ignore it rather than fail on Set.copyOf
+        statuses = statuses == null ? Set.of()
+                : statuses.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public static ConversationFilter withStatus(ConversationStatus... statuses) {

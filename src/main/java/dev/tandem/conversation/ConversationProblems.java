@@ -35,6 +35,7 @@ final class ConversationProblems {
         if (text == null || text.isBlank()) {
             throw invalid("The message text is empty.");
         }
+        checkStorable(text, "The message text");
         String trimmed = text.strip();
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length > MAX_MESSAGE_LENGTH) {
@@ -48,7 +49,28 @@ final class ConversationProblems {
         if (clientMessageId != null && (clientMessageId.isBlank() || clientMessageId.length() > 100)) {
             throw invalid("clientMessageId must be 1 to 100 characters when given.");
         }
+        if (clientMessageId != null) {
+            checkStorable(clientMessageId, "clientMessageId");
+        }
         return clientMessageId;
+    }
+
+    /**
+     * Refuses text no database stores as given: PostgreSQL rejects NUL characters and replaces
+     * unpaired UTF-16 surrogates (half an emoji) with '?', while H2 keeps both.
+     */
+    static void checkStorable(String text, String what) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (c == 0 || (Character.isSurrogate(c) && !pair)) {
+                throw invalid(what + " contains a NUL character or broken Unicode (an unpaired surrogate).");
+            }
+            if (pair) {
+                i++;
+            }
+        }
     }
 
     private static ErrorResponseException problem(HttpStatus status, String detail) {

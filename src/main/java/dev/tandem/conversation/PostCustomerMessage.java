@@ -60,11 +60,19 @@ public class PostCustomerMessage {
             status = ConversationStatus.QUEUED;
             if (conversations.changeState(conversationId, conversation.version(), status, conversation.teamId(), null,
                     null, clock.instant()) == 0) {
-                throw ConversationProblems.conflict("The conversation changed at the same moment; send again.");
+                // a simultaneous request (another message, the handoff button) reopened it: write into it as it is now
+                conversation = conversations.findById(conversationId)
+                    .orElseThrow(() -> ConversationProblems.notFound(conversationId));
+                status = conversation.status();
+                if (status == ConversationStatus.RESOLVED) {
+                    throw ConversationProblems.conflict("The conversation changed at the same moment; send again.");
+                }
             }
-            conversations.clearHandoffRequest(conversationId);
-            events.publishEvent(new ConversationReopened(conversationId, conversation.teamId(), status, null,
-                    clock.instant()));
+            else {
+                conversations.clearHandoffRequest(conversationId);
+                events.publishEvent(new ConversationReopened(conversationId, conversation.teamId(), status, null,
+                        clock.instant()));
+            }
         }
         Message message = timeline.append(conversation, status, AuthorType.CUSTOMER, null,
                 conversation.customer().name(), text, false, clientMessageId);

@@ -44,7 +44,14 @@ public class RequestHandoff {
             status = ConversationStatus.QUEUED;
             if (conversations.changeState(conversationId, conversation.version(), status, conversation.teamId(), null,
                     null, now) == 0) {
-                throw ConversationProblems.conflict("The conversation changed at the same moment; ask again.");
+                // a simultaneous request (a message after resolution) reopened it: ask in it as it is now
+                conversation = conversations.findById(conversationId)
+                    .orElseThrow(() -> ConversationProblems.notFound(conversationId));
+                status = conversation.status();
+                if (status == ConversationStatus.AI || status == ConversationStatus.RESOLVED) {
+                    throw ConversationProblems.conflict("The conversation changed at the same moment; ask again.");
+                }
+                reopening = false;
             }
             if (reopening) {
                 conversations.clearHandoffRequest(conversationId);

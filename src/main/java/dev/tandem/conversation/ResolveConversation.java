@@ -43,6 +43,10 @@ public class ResolveConversation {
         var now = clock.instant();
         if (conversations.changeState(conversationId, conversation.version(), ConversationStatus.RESOLVED,
                 conversation.teamId(), conversation.assigneeId(), now, now) == 0) {
+            ConversationSummary current = conversations.findById(conversationId).orElseThrow();
+            if (current.status() == ConversationStatus.RESOLVED) {
+                return current; // resolved by a simultaneous request (a double click): the same outcome
+            }
             throw ConversationProblems.conflict("The conversation changed at the same moment; look again and retry.");
         }
         events.publishEvent(new ConversationResolved(conversationId, conversation.teamId(), by.id(), by.username(), now));

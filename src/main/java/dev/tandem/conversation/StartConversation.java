@@ -99,11 +99,17 @@ public class StartConversation {
         if (trimmed.length() > max) {
             throw ConversationProblems.invalid("A customer field is longer than " + max + " characters.");
         }
+        ConversationProblems.checkStorable(trimmed, "A customer field");
         return trimmed;
     }
 
     private static String subject(String text) {
         String flat = text.replaceAll("\\s+", " ");
-        return flat.length() <= SUBJECT_LENGTH ? flat : flat.substring(0, SUBJECT_LENGTH - 1) + "…";
+        if (flat.length() <= SUBJECT_LENGTH) {
+            return flat;
+        }
+        int end = SUBJECT_LENGTH - 1;
+        // never cut between the two halves of a surrogate pair (emoji): a lone half is not text
+        return flat.substring(0, Character.isHighSurrogate(flat.charAt(end - 1)) ? end - 1 : end) + "…";
     }
 }

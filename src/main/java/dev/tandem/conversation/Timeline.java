@@ -41,6 +41,11 @@ class Timeline {
 
     private static String preview(String text) {
         String flat = text.replaceAll("\\s+", " ");
-        return flat.length() <= PREVIEW_LENGTH ? flat : flat.substring(0, PREVIEW_LENGTH - 1) + "…";
+        if (flat.length() <= PREVIEW_LENGTH) {
+            return flat;
+        }
+        int end = PREVIEW_LENGTH - 1;
+        // never cut between the two halves of a surrogate pair (emoji): a lone half is not text
+        return flat.substring(0, Character.isHighSurrogate(flat.charAt(end - 1)) ? end - 1 : end) + "…";
     }
 }

@@ -45,6 +45,9 @@ public class TransferConversation {
         if (command.note() != null && command.note().length() > ConversationProblems.MAX_MESSAGE_LENGTH) {
             throw ConversationProblems.invalid("The transfer note is longer than 4000 characters.");
         }
+        if (command.note() != null) {
+            ConversationProblems.checkStorable(command.note(), "The transfer note");
+        }
         ConversationSummary conversation = visible.get(by, conversationId);
         if (!conversation.status().isOpen()) {
             throw ConversationProblems.conflict("The conversation is resolved; reopen it before transferring it.");

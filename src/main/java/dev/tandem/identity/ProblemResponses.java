@@ -1,13 +1,14 @@
 package dev.tandem.identity;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -16,7 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** 401 and 403 of the JSON API as {@code application/problem+json}. */
 final class ProblemResponses {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** With Spring's mix-in, as MVC writes problems: no {@code "type": null}, no {@code "properties"} wrapper. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+        .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+        .build();
 
     private ProblemResponses() {
     }
@@ -37,14 +41,10 @@ final class ProblemResponses {
                 "Your role does not allow this action.");
     }
 
-    /** The same fields Spring MVC writes for its own problem details, so clients see one shape. */
     static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        var problem = new LinkedHashMap<String, Object>();
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        problem.put("status", status.value());
-        problem.put("title", status.getReasonPhrase());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         JSON.writeValue(response.getOutputStream(), problem);

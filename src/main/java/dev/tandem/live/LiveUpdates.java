@@ -23,6 +23,8 @@ import dev.tandem.live.ConversationActivity.Kind;
 @Component
 class LiveUpdates {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LiveUpdates.class);
+
     private final Broadcast broadcast;
 
     LiveUpdates(Broadcast broadcast) {
@@ -79,12 +81,26 @@ class LiveUpdates {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    broadcast.send(activity);
+                    send(activity);
                 }
             });
         }
         else {
+            send(activity);
+        }
+    }
+
+    /**
+     * Best effort: an exception thrown after commit would reach the caller, whose change is saved,
+     * as a 500 (RabbitMQ down, a live view failing); the clients catch up when they reconnect.
+     */
+    private void send(ConversationActivity activity) {
+        try {
             broadcast.send(activity);
+        }
+        catch (RuntimeException e) {
+            log.warn("Could not deliver {} of conversation {} to the live views: {}", activity.kind(),
+                    activity.conversationId(), e.toString());
         }
     }
 }
