@@ -36,6 +36,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+    /** The value the client sent, quoted, when Jackson kept it (e.g. an unknown enum constant). */
+    private static String rejected(DatabindException mismatch) {
+        if (mismatch instanceof tools.jackson.databind.exc.InvalidFormatException invalid && invalid.getValue() != null) {
+            String value = String.valueOf(invalid.getValue());
+            return "'" + (value.length() > 60 ? value.substring(0, 60) + "…" : value) + "' ";
+        }
+        return mismatch instanceof tools.jackson.databind.exc.InvalidNullException ? "null " : "";
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -47,7 +56,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (cause instanceof DatabindException mismatch) {
             // Jackson's own message names Java types (`dev.tandem...$NewMessage`); say where instead
             detail += mismatch.getPath().isEmpty() ? ": expected a JSON object with the documented fields."
-                    : ": the value at " + describe(mismatch) + " has the wrong type or format.";
+                    : ": the value " + rejected(mismatch) + "at " + describe(mismatch) + " has the wrong type or format.";
         }
         else if (cause instanceof JacksonException malformed && malformed.getOriginalMessage() != null) {
             String reason = malformed.getOriginalMessage().lines().findFirst().orElse("")

@@ -19,7 +19,6 @@ import dev.tandem.identity.IdentityEvents.UserChanged;
 import dev.tandem.identity.IdentityEvents.UserCreated;
 import dev.tandem.identity.IdentityEvents.UserRolesChanged;
 import dev.tandem.identity.IdentityEvents.UserSignedIn;
-import dev.tandem.identity.Team;
 import dev.tandem.identity.UserDirectory;
 
 /**
@@ -44,7 +43,7 @@ class AuditRecorder {
     }
 
     private String teamOf(UUID teamId) {
-        return teamId == null ? "none" : directory.team(teamId).map(Team::name).orElse(teamId.toString());
+        return teamId == null ? "none" : directory.team(teamId).map(t -> t.name() + " (" + teamId + ")").orElse(teamId.toString());
     }
 
     @ApplicationModuleListener

@@ -40,6 +40,10 @@ class AdminWidgetInboxesApiTest {
         JsonNode seen = ApiCaller.anonymous(port).get("/api/widget/inboxes/" + key).json();
         assertThat(seen.get("companyName").asString()).isEqualTo("Northwind");
         assertThat(seen.get("greeting").asString()).isEqualTo("Hello there!");
+
+        // other tests start conversations in this shared inbox and expect them in no team
+        admin.put("/api/admin/widget-inboxes/" + id,
+                "{\"companyName\": \"Northwind\", \"greeting\": \"Hello there!\", \"color\": \"#2F6F4E\"}");
     }
 
     @Test

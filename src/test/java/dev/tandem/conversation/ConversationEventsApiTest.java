@@ -101,7 +101,7 @@ class ConversationEventsApiTest {
 
         colleague.transfer(customer.id(), map("toTeamId", other.id())).expect(200);
         AuditEntry toTeam = entry(colleague.user().username(), "CONVERSATION_TRANSFERRED", customer.id());
-        assertThat(toTeam.detail()).contains("team " + other.id());
+        assertThat(toTeam.detail()).contains("team " + other.name()).contains(other.id().toString());
     }
 
     @Test
