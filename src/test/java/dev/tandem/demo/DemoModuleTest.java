@@ -1,0 +1,54 @@
+package dev.tandem.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.tandem.channel.WidgetInboxes;
+import dev.tandem.conversation.ConversationFilter;
+import dev.tandem.conversation.ConversationQueries;
+import dev.tandem.conversation.ConversationStatus;
+import dev.tandem.identity.CurrentUsers;
+import dev.tandem.identity.Team;
+import dev.tandem.identity.UserDirectory;
+
+/** First start with an empty database seeds the Northwind Outfitters workspace. */
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@ActiveProfiles("test")
+@TestPropertySource(properties = { "tandem.demo=true", "TANDEM_DEMO_PASSWORD=demo-password-for-tests" })
+class DemoModuleTest {
+
+    @Autowired
+    UserDirectory directory;
+
+    @Autowired
+    CurrentUsers currentUsers;
+
+    @Autowired
+    ConversationQueries conversations;
+
+    @Autowired
+    WidgetInboxes inboxes;
+
+    @Test
+    void seedsTheSupportTeamTheirConversationsAndTheWidget() {
+        assertThat(directory.teams()).extracting(Team::name).containsExactly("Billing", "General");
+        assertThat(directory.users()).extracting(u -> u.username())
+            .contains("admin", "sam", "casey", "alice", "bruno", "chloe");
+
+        var supervisor = currentUsers.byUsername("sam").orElseThrow();
+        assertThat(conversations.count(supervisor, ConversationFilter.withStatus(ConversationStatus.QUEUED))).isEqualTo(3);
+        assertThat(conversations.count(supervisor, ConversationFilter.withStatus(ConversationStatus.ASSIGNED))).isEqualTo(1);
+        assertThat(conversations.count(supervisor, ConversationFilter.withStatus(ConversationStatus.RESOLVED))).isEqualTo(1);
+
+        var chloe = currentUsers.byUsername("chloe").orElseThrow();
+        assertThat(conversations.count(chloe, ConversationFilter.open())).as("Billing sees only its own").isEqualTo(1);
+
+        assertThat(inboxes.primary().companyName()).isEqualTo("Northwind Outfitters");
+    }
+}
