@@ -52,6 +52,7 @@ public class SseConnections {
     static int sample = 100;
     static int batch = 200;
     static long pid = -1;
+    static String histogram = null;
     static String host;
     static int port;
 
@@ -65,9 +66,10 @@ public class SseConnections {
                 case "--sample" -> { sample = Integer.parseInt(v); i++; }
                 case "--batch" -> { batch = Integer.parseInt(v); i++; }
                 case "--pid" -> { pid = Long.parseLong(v); i++; }
+                case "--histogram" -> { histogram = v; i++; }
                 case "-h", "--help" -> {
                     System.out.println("java bench/SseConnections.java [--base URL] [--connections N] [--hold S] "
-                            + "[--sample K] [--batch B] [--pid SERVER_PID]");
+                            + "[--sample K] [--batch B] [--pid SERVER_PID] [--histogram FILE]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -263,6 +265,9 @@ public class SseConnections {
             System.out.printf(Locale.ROOT, "server heap            %s; %d MiB live after a full GC (%d MiB before the "
                     + "streams were opened, so %.1f KiB per stream)%n", heapHeld, heapLive, before,
                     (heapLive - before) * 1024.0 / Math.max(1, stillOpen));
+            if (histogram != null) {
+                Files.writeString(Path.of(histogram), run("jcmd", Long.toString(pid), "GC.class_histogram"));
+            }
             System.out.println("server before          " + baseline);
             System.out.println("server holding         " + serverLine());
         }

@@ -102,8 +102,8 @@ wait_quiet() {
     load=$(cut -d' ' -f1 /proc/loadavg)
     others=$(pgrep -c java || true)
     if awk -v l="$load" 'BEGIN{exit !(l<0.5)}' && [ "$others" = 0 ]; then return 0; fi
-    if [ "$waited" -ge "$max" ]; then echo "machine still busy (load $load, $others java) after $max min" >&2; return 1; fi
+    if [ "$waited" -ge $((max * 2)) ]; then echo "machine still busy (load $load, $others java) after $max min" >&2; return 1; fi
     echo "busy (load $load, $others other java processes); waiting..." >&2
-    sleep 60; waited=$((waited+1))
+    sleep 30; waited=$((waited+1))
   done
 }
