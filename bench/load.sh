@@ -12,6 +12,8 @@
 # message as a ratio to a trivial request through the same stack (Tomcat, filters, a pool round trip). Heap is sampled every second with
 # jcmd GC.heap_info; peak heap is also read from the GC log (occupancy before each collection); the
 # server's CPU time per request comes from /proc/<pid>/stat.
+# PREWARM=RATE:SECONDS runs the generator once before the measured runs (not recorded), so that rates near
+# capacity are measured on a JIT-compiled server; the first run on a cold one-core server pays for JIT.
 # Results: bench/results/load-<timestamp>/ (summary.txt, generator output, GC logs, server logs).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -32,6 +34,7 @@ BASELINE_DURATION="${BASELINE_DURATION:-20}"
 PG_URL_BASE="${PG_URL_BASE:-jdbc:postgresql://127.0.0.1:5432/test}"
 PG_USER="${PG_USER:-postgres}"
 JFR="${JFR:-0}"
+PREWARM="${PREWARM:-}"   # e.g. 1000:60 = before the measured runs, 60 s at 1000/s, not recorded (JIT warm-up)
 read -r -a EXTRA_OPTS <<<"${JAVA_OPTS:-}"
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
 
@@ -47,7 +50,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 TICKS_PER_S=$(getconf CLK_TCK)
 
 {
-  echo "# load: db=$DB rates=$RATES warmup=${WARMUP}s duration=${DURATION}s conversations=$CONVERSATIONS connections=$CONNECTIONS client=$CLIENT"
+  echo "# load: db=$DB rates=$RATES prewarm=${PREWARM:-none} warmup=${WARMUP}s duration=${DURATION}s conversations=$CONVERSATIONS connections=$CONNECTIONS client=$CLIENT"
   echo "# server: taskset -c $SERVER_CPUS java -Xmx$HEAP ${JAVA_OPTS:-} -jar target/tandem.jar; generator: taskset -c $GEN_CPUS java bench/LoadGenerator.java"
   machine_info | sed 's/^/# /'
 } | tee "$SUMMARY"
@@ -82,6 +85,12 @@ run_db() {
   local first_rate="${RATES%% *}"
   local c0 c1 n
   local cpu_per_rate=()
+  if [ -n "$PREWARM" ]; then
+    taskset -c "$GEN_CPUS" java bench/LoadGenerator.java --base "http://127.0.0.1:$PORT" --rate "${PREWARM%%:*}" \
+      --warmup 0 --duration "${PREWARM#*:}" --conversations "$CONVERSATIONS" --connections "$CONNECTIONS" \
+      --client "$CLIENT" --no-verify --label "$db-prewarm" >"$dir/prewarm.txt" 2>&1 || true
+    echo "   $db: pre-warmed the server with ${PREWARM#*:} s at ${PREWARM%%:*}/s (not recorded): $(grep '^RESULT' "$dir/prewarm.txt")" | tee -a "$SUMMARY"
+  fi
   for rate in $RATES; do
     c0=$(cpu_ticks "$pid")
     local gc_before
