@@ -41,7 +41,9 @@ import java.util.regex.Pattern;
  * <li>posts one customer message to --sample of the conversations (spread over all of them) and checks that
  * exactly that stream receives the "message" event, with the delivery time;</li>
  * <li>with --pid, reads the server's heap (jcmd GC.heap_info, before and after a full GC via jcmd GC.run),
- * resident memory and thread count, and counts established server connections (ss).</li>
+ * resident memory and thread count, and counts established server connections (ss);</li>
+ * <li>with --pid and --shutdown-server, stops the server (SIGTERM) while the streams are still open and reports
+ * how long it took to exit and how many streams the server ended cleanly before it did.</li>
  * </ol>
  */
 public class SseConnections {
@@ -53,6 +55,7 @@ public class SseConnections {
     static int batch = 200;
     static long pid = -1;
     static String histogram = null;
+    static boolean shutdown = false;
     static String host;
     static int port;
 
@@ -67,9 +70,10 @@ public class SseConnections {
                 case "--batch" -> { batch = Integer.parseInt(v); i++; }
                 case "--pid" -> { pid = Long.parseLong(v); i++; }
                 case "--histogram" -> { histogram = v; i++; }
+                case "--shutdown-server" -> shutdown = true;
                 case "-h", "--help" -> {
                     System.out.println("java bench/SseConnections.java [--base URL] [--connections N] [--hold S] "
-                            + "[--sample K] [--batch B] [--pid SERVER_PID] [--histogram FILE]");
+                            + "[--sample K] [--batch B] [--pid SERVER_PID] [--histogram FILE] [--shutdown-server]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -339,10 +343,43 @@ public class SseConnections {
         long finalOpen = streams.stream().filter(s -> s.open && !s.closed && s.channel.isOpen()).count();
         System.out.printf(Locale.ROOT, "RESULT connections=%d open=%d delivered=%d/%d heapLiveMiB=%d heapHeld=%s%n", n,
                 finalOpen, received, sampled.size(), heapLive, heapHeld.isEmpty() ? "-" : heapHeld.split(" ")[0]);
+        if (shutdown && pid > 0) {
+            stopServer(selector);
+        }
         for (Stream s : streams) {
             s.channel.close();
         }
         System.exit(0);
+    }
+
+    /** SIGTERM to the server while the streams are open; how long until it exits, and how it ends the streams. */
+    void stopServer(Selector selector) throws IOException {
+        var server = ProcessHandle.of(pid);
+        if (server.isEmpty()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        server.get().destroy();
+        long firstClosed = -1;
+        long allClosed = -1;
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(90);
+        while (server.get().isAlive() && System.nanoTime() < deadline) {
+            poll(selector, 20);
+            long closed = streams.stream().filter(s -> s.closed).count();
+            if (closed > 0 && firstClosed < 0) {
+                firstClosed = System.nanoTime() - t0;
+            }
+            if (closed == streams.size() && allClosed < 0) {
+                allClosed = System.nanoTime() - t0;
+            }
+        }
+        long exited = System.nanoTime() - t0;
+        long cleanly = streams.stream().filter(s -> s.closed).count();
+        System.out.printf(Locale.ROOT, "server stop (SIGTERM)  exited after %.1f s%s; %d of %d streams ended by the server before "
+                + "it exited (first after %s, all after %s)%n", exited / 1e9, server.get().isAlive() ? " (STILL RUNNING)" : "",
+                cleanly, streams.size(), firstClosed < 0 ? "-" : String.format(Locale.ROOT, "%.1f s", firstClosed / 1e9),
+                allClosed < 0 ? "-" : String.format(Locale.ROOT, "%.1f s", allClosed / 1e9));
+        System.out.printf(Locale.ROOT, "RESULT shutdownSeconds=%.1f endedByServer=%d%n", exited / 1e9, cleanly);
     }
 
     void connect(Selector selector, Stream s) throws IOException {
