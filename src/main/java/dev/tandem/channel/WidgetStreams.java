@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -59,6 +60,24 @@ class WidgetStreams {
             listeners.forEach(emitter -> send(activity.conversationId(), emitter,
                     SseEmitter.event().name("status").data(Map.of("status", activity.status()), MediaType.APPLICATION_JSON)));
         }
+    }
+
+    /**
+     * Ends every stream when this node shuts down. Open streams are open requests, so a graceful shutdown would
+     * otherwise wait for them until its timeout (30 s) and then cut them anyway; the widgets reconnect (to another
+     * node, or to this one once it is back) and catch up. The context publishes this event before it stops the web
+     * server.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        streams.values().forEach(emitters -> emitters.forEach(emitter -> {
+            try {
+                emitter.complete();
+            }
+            catch (RuntimeException alreadyGone) {
+                // the connection broke meanwhile; nothing left to end
+            }
+        }));
     }
 
     @Scheduled(fixedDelayString = "${tandem.channel.heartbeat:PT25S}")
