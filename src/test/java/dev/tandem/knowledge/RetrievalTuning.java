@@ -45,6 +45,25 @@ public final class RetrievalTuning {
 
         List<Result> results = new ArrayList<>();
         RetrievalSettings base = RetrievalSettings.CHOSEN;
+        RetrievalSettings plain = base.withVectors(false, true);
+        // The baselines of the issue: BM25, the bundled model alone (chunk vectors, query instruction
+        // as the model card says) and naive RRF of the two; then the chosen components and hybrid.
+        print(run("baseline bm25", searches.get(false), questions, null, SearchMode.BM25, plain));
+        print(run("baseline dense (chunk vectors, query instruction)", searches.get(false), questions,
+                queryVectors.get(true), SearchMode.DENSE, plain));
+        print(run("baseline naive rrf (k=60) of the two", searches.get(false), questions, queryVectors.get(true),
+                SearchMode.HYBRID, plain.with(Fusion.RRF, 60, 1)));
+        print(run("chosen dense component (+ title vectors, no instruction)", searches.get(true), questions,
+                queryVectors.get(false), SearchMode.DENSE, base));
+        print(run("chosen naive rrf (k=60) of bm25 and that dense", searches.get(true), questions,
+                queryVectors.get(false), SearchMode.HYBRID, RetrievalSettings.NAIVE_RRF));
+        print(run("CHOSEN hybrid " + base, searches.get(true), questions, queryVectors.get(false), SearchMode.HYBRID,
+                base));
+        if (split != EvaluationSplit.TUNE) {
+            // Parameters are chosen on the tuning split only: no sweep here.
+            return;
+        }
+        System.out.println("--- sweep ---");
         for (double titleBoost : new double[] { 1, 2, 4 }) {
             RetrievalSettings b = base.withBoosts(titleBoost, 1);
             results.add(run("bm25 titleBoost=" + titleBoost, searches.get(false), questions, null, SearchMode.BM25, b));
