@@ -62,7 +62,7 @@ final class MarkdownChunker {
         List<String> pieces = new ArrayList<>();
         for (Block block : section) {
             if (words(block.text()) > maxWords && !block.verbatim()) {
-                pieces.addAll(splitLong(block.text()));
+                pieces.addAll(block.text().contains("\n") ? splitLines(block.text()) : splitLong(block.text()));
             } else {
                 pieces.add(block.text());
             }
@@ -88,6 +88,39 @@ final class MarkdownChunker {
         for (StringBuilder text : packed) {
             chunks.add(new Chunk(article.id(), article.title(), path, text.toString(), article.internal()));
         }
+    }
+
+    /** A long list: its lines (items) packed up to maxWords, so that no item is cut unless it is itself too long. */
+    private List<String> splitLines(String text) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int size = 0;
+        for (String line : text.split("\n")) {
+            int n = words(line);
+            if (n > maxWords) {
+                if (size > 0) {
+                    parts.add(current.toString());
+                    current.setLength(0);
+                    size = 0;
+                }
+                parts.addAll(splitLong(line));
+                continue;
+            }
+            if (size > 0 && size + n > maxWords) {
+                parts.add(current.toString());
+                current.setLength(0);
+                size = 0;
+            }
+            if (current.length() > 0) {
+                current.append('\n');
+            }
+            current.append(line);
+            size += n;
+        }
+        if (current.length() > 0) {
+            parts.add(current.toString());
+        }
+        return parts;
     }
 
     /** Sentences packed up to maxWords; a single sentence longer than that is cut by words. */

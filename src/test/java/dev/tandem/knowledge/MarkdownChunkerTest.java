@@ -70,18 +70,31 @@ class MarkdownChunkerTest {
 
     @Test
     void aListStaysTogetherAcrossBlankLinesBetweenItems() {
-        List<Chunk> chunks = new MarkdownChunker(1, 8).chunk(new KnowledgeArticle("a", "T", """
+        List<Chunk> chunks = new MarkdownChunker(1, 30).chunk(new KnowledgeArticle("a", "T", """
                 - first item
                 - second item
 
                 - third item
-                Next paragraph after a blank line? No: this one continues the item.
+                without a blank line before it this line continues the item.
 
                 A paragraph of its own here.
                 """, "en", false));
 
-        assertThat(chunks.get(0).text()).startsWith("- first item\n- second item\n- third item");
-        assertThat(chunks).extracting(Chunk::text).last().isEqualTo("A paragraph of its own here.");
+        assertThat(chunks).singleElement().extracting(Chunk::text).isEqualTo(
+                "- first item\n- second item\n- third item\nwithout a blank line before it this line continues the item."
+                        + "\n\nA paragraph of its own here.");
+    }
+
+    @Test
+    void aLongListIsSplitBetweenItems() {
+        List<Chunk> chunks = new MarkdownChunker(1, 8).chunk(new KnowledgeArticle("a", "T", """
+                - one two three
+                - four five six
+                - seven eight nine
+                """, "en", false));
+
+        assertThat(chunks).extracting(Chunk::text).containsExactly("- one two three\n- four five six",
+                "- seven eight nine");
     }
 
     @Test
