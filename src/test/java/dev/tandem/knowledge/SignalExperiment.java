@@ -12,7 +12,11 @@ import dev.tandem.ai.Embeddings;
 import dev.tandem.knowledge.HybridIndex.Hit;
 import dev.tandem.knowledge.RetrievalEvaluation.Question;
 
-/** Tune-split exploration of article-level signals (one chunk per FAQ here): title vs body vectors, BM25 fields. */
+/**
+ * Exploration on the tuning split behind the choices in docs/architecture.md ("Knowledge retrieval"):
+ * article-level signals (title, title+body and body vectors; BM25 over all fields, title, body) and
+ * their linear combinations, plus the questions dense search gets wrong. Args: faq-dev folder, split.
+ */
 public final class SignalExperiment {
 
     public static void main(String[] args) {
