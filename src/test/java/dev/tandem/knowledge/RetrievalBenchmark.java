@@ -15,7 +15,7 @@ import dev.tandem.ai.Embeddings;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Retrieval latency (one client thread) at 1k and 10k chunks, indexing throughput and the heap of
+ * Retrieval latency (one client thread, 500 warm-up calls) at 1k and 10k chunks, indexing throughput and the heap of
  * the index. A main class, not a test: figures go to docs/benchmarks.md, "Knowledge retrieval".
  *
  * <pre>
@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RetrievalBenchmark {
 
-    private static final int WARM_UP = 200;
+    private static final int WARM_UP = 500;
     private static final int MEASURED = 1000;
 
     public static void main(String[] args) throws IOException {
@@ -61,17 +61,22 @@ public final class RetrievalBenchmark {
 
             float[][] vectors = new float[queries.size()][];
             for (int i = 0; i < queries.size(); i++) {
-                vectors[i] = embeddings.embedQuery(queries.get(i));
+                vectors[i] = embedAsSearchDoes(embeddings, queries.get(i));
             }
             report("search end to end (embed query + BM25 + dense + fusion)", i -> search
                 .search(queries.get(i % queries.size()), "en", Audience.CUSTOMER, 5), queries.size());
-            report("  of which query embedding", i -> embeddings.embedQuery(queries.get(i % queries.size())),
+            report("  of which query embedding", i -> embedAsSearchDoes(embeddings, queries.get(i % queries.size())),
                     queries.size());
             report("  of which retrieval with the vector given", i -> search.rankArticles(queries.get(i % queries.size()),
                     vectors[i % queries.size()], "en", Audience.CUSTOMER, SearchMode.HYBRID, RetrievalSettings.CHOSEN, 5),
                     queries.size());
             search.putAll(List.of()); // keep the index reachable until here
         }
+    }
+
+    private static float[] embedAsSearchDoes(Embeddings embeddings, String query) {
+        return RetrievalSettings.CHOSEN.queryInstruction() ? embeddings.embedQuery(query)
+                : embeddings.embedPassages(List.of(query)).get(0);
     }
 
     private interface Call {
