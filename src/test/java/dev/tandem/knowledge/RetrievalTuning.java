@@ -14,9 +14,11 @@ import dev.tandem.knowledge.RetrievalSettings.Fusion;
 
 /**
  * Parameter sweep on the TUNE split of faq-dev (never the validation split): prints every
- * configuration's MAP and P@1, best first. Run with
- * {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.tandem.knowledge.RetrievalTuning -Dexec.args=../shared/eval/faq-dev}
- * or straight with java and the test class path. The chosen values go to RetrievalSettings.CHOSEN.
+ * configuration's MAP and P@1, best first; with split validation or all it prints only the baselines
+ * and the chosen settings. Run with
+ * {@code ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test}
+ * then {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.tandem.knowledge.RetrievalTuning ../shared/eval/faq-dev tune}.
+ * The chosen values go to RetrievalSettings.CHOSEN.
  */
 public final class RetrievalTuning {
 
