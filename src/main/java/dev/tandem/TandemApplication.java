@@ -15,6 +15,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class TandemApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("eval")) {
+            // Evaluation commands need neither the web server nor the database: no Spring at all.
+            Evaluations.main(args);
+            return;
+        }
         SpringApplication.run(TandemApplication.class, args);
     }
 

@@ -1,0 +1,185 @@
+package dev.tandem.knowledge;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+import dev.tandem.ai.Embeddings;
+import dev.tandem.knowledge.HybridIndex.Hit;
+
+/**
+ * Hybrid search over the knowledge base: BM25 with the analyzer of the article's language, and
+ * bge-small vectors, fused as {@link RetrievalSettings#CHOSEN} says. Searches are lock-free
+ * reads of an immutable index per language; a change builds the affected language's index anew
+ * (re-embedding only the changed articles) and swaps it in.
+ */
+@Service
+public class KnowledgeSearch {
+
+    private final Embeddings embeddings;
+    private final RetrievalSettings settings;
+    private final MarkdownChunker chunker = MarkdownChunker.standard();
+
+    /** Guarded by this; sorted by id so that every rebuild numbers chunks the same way. */
+    private final Map<String, IndexedArticle> articles = new TreeMap<>();
+    private volatile Map<String, HybridIndex> indexes = Map.of();
+
+    private record IndexedArticle(KnowledgeArticle article, List<Chunk> chunks, List<float[]> vectors,
+            float[] titleVector) {
+    }
+
+    @Autowired
+    public KnowledgeSearch(Embeddings embeddings) {
+        this(embeddings, RetrievalSettings.CHOSEN);
+    }
+
+    KnowledgeSearch(Embeddings embeddings, RetrievalSettings settings) {
+        this.embeddings = embeddings;
+        this.settings = settings;
+    }
+
+    /**
+     * The passages that best answer {@code query}, best first.
+     *
+     * @param language ISO 639-1 code of the query; only articles in that language are searched
+     * @param audience {@link Audience#CUSTOMER} never sees internal articles
+     * @param k at most this many passages
+     */
+    public List<Passage> search(String query, String language, Audience audience, int k) {
+        HybridIndex index = indexes.get(languageOf(language));
+        if (index == null || query == null || query.isBlank() || k <= 0) {
+            return List.of();
+        }
+        List<Hit> hits = index.search(query, embed(query, SearchMode.HYBRID), audience == Audience.AGENT,
+                SearchMode.HYBRID, settings, k);
+        List<Passage> passages = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            Chunk chunk = index.chunk(hit.chunk());
+            passages.add(new Passage(chunk.articleId(), chunk.title(), chunk.headingPath(), chunk.text(), hit.score()));
+        }
+        return passages;
+    }
+
+    /** Article ids best first (an article ranks by its best chunk), at most {@code n}. */
+    List<String> rankArticles(String query, String language, Audience audience, SearchMode mode, int n) {
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        return rankArticles(query, embed(query, mode), language, audience, mode, settings, n);
+    }
+
+    /** As above with a given query vector and settings: lets tuning runs embed each query once. */
+    List<String> rankArticles(String query, float[] queryVector, String language, Audience audience, SearchMode mode,
+            RetrievalSettings settings, int n) {
+        HybridIndex index = indexes.get(languageOf(language));
+        if (index == null) {
+            return List.of();
+        }
+        List<Hit> hits = index.search(query, queryVector, audience == Audience.AGENT, mode, settings,
+                index.size());
+        Set<String> ranked = new LinkedHashSet<>();
+        for (Hit hit : hits) {
+            ranked.add(index.chunk(hit.chunk()).articleId());
+            if (ranked.size() == n) {
+                break;
+            }
+        }
+        return List.copyOf(ranked);
+    }
+
+    private float[] embed(String query, SearchMode mode) {
+        if (mode == SearchMode.BM25) {
+            return null;
+        }
+        boolean instruction = mode == SearchMode.RRF ? RetrievalSettings.NAIVE_RRF.queryInstruction()
+                : settings.queryInstruction();
+        return instruction ? embeddings.embedQuery(query) : embeddings.embedPassages(List.of(query)).get(0);
+    }
+
+    /** Adds or replaces articles; returns when they are searchable. */
+    synchronized void putAll(Collection<KnowledgeArticle> changed) {
+        List<Chunk> chunks = new ArrayList<>();
+        Map<KnowledgeArticle, List<Chunk>> chunksOf = new HashMap<>();
+        for (KnowledgeArticle article : changed) {
+            List<Chunk> of = chunker.chunk(article);
+            chunksOf.put(article, of);
+            chunks.addAll(of);
+        }
+        List<String> texts = new ArrayList<>(chunks.stream().map(Chunk::embeddingText).toList());
+        if (settings.titleVectors()) {
+            changed.forEach(article -> texts.add(article.title()));
+        }
+        List<float[]> vectors = embeddings.embedPassages(texts);
+        int next = 0;
+        int titles = chunks.size();
+        Set<String> languages = new LinkedHashSet<>();
+        for (KnowledgeArticle article : changed) {
+            List<Chunk> of = chunksOf.get(article);
+            List<float[]> own = vectors.subList(next, next + of.size());
+            next += of.size();
+            float[] title = settings.titleVectors() ? vectors.get(titles++) : null;
+            IndexedArticle previous = articles.put(article.id(), new IndexedArticle(article, of, List.copyOf(own), title));
+            if (previous != null) {
+                languages.add(previous.article().language());
+            }
+            languages.add(article.language());
+        }
+        rebuild(languages);
+    }
+
+    synchronized void remove(String articleId) {
+        IndexedArticle removed = articles.remove(articleId);
+        if (removed != null) {
+            rebuild(Set.of(removed.article().language()));
+        }
+    }
+
+    private void rebuild(Set<String> languages) {
+        Map<String, HybridIndex> next = new HashMap<>(indexes);
+        for (String language : languages) {
+            List<Chunk> chunks = new ArrayList<>();
+            List<float[]> vectors = new ArrayList<>();
+            List<Integer> owners = new ArrayList<>();
+            for (IndexedArticle indexed : articles.values()) {
+                if (!indexed.article().language().equals(language)) {
+                    continue;
+                }
+                int first = chunks.size();
+                for (int i = 0; i < indexed.chunks().size(); i++) {
+                    owners.add(chunks.size());
+                    chunks.add(indexed.chunks().get(i));
+                    vectors.add(indexed.vectors().get(i));
+                }
+                if (indexed.titleVector() != null) {
+                    // The title on its own matches a question phrased like it; it counts for the
+                    // article's first chunk, which is where an article introduces its subject.
+                    owners.add(first);
+                    vectors.add(indexed.titleVector());
+                }
+            }
+            if (chunks.isEmpty()) {
+                next.remove(language);
+            } else {
+                int[] ownerArray = owners.stream().mapToInt(Integer::intValue).toArray();
+                next.put(language, HybridIndex.build(chunks, vectors, ownerArray, Analyzers.forLanguage(language)));
+            }
+        }
+        indexes = Map.copyOf(next);
+    }
+
+    int chunkCount() {
+        return indexes.values().stream().mapToInt(HybridIndex::size).sum();
+    }
+
+    private static String languageOf(String language) {
+        return new KnowledgeArticle("", "", "", language, false).language();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tandem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input to {@code eval retrieval} ends with a clear message and a non-zero status, before any model loads. */
+class EvaluationCliTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private Path kb;
+
+    @BeforeEach
+    void knowledgeFolder() throws IOException {
+        kb = Files.createDirectory(dir.resolve("kb"));
+        Files.writeString(kb.resolve("001.md"), "# What is a refund?\n\nMoney back.\n");
+    }
+
+    private int eval(String... args) {
+        return Evaluations.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String error() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path questions(String content) throws IOException {
+        return Files.writeString(dir.resolve("q.jsonl"), content);
+    }
+
+    @Test
+    void aMissingQuestionsFile() {
+        assertThat(eval("retrieval", "--kb", kb.toString(), "--questions", dir.resolve("none.jsonl").toString()))
+            .isNotZero();
+        assertThat(error()).contains("questions file not found");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void aMissingKnowledgeFolder() {
+        assertThat(eval("retrieval", "--kb", dir.resolve("nope").toString(), "--questions", "q.jsonl")).isNotZero();
+        assertThat(error()).contains("knowledge folder not found");
+    }
+
+    @Test
+    void aLineThatIsNotJson() throws IOException {
+        Path q = questions("{\"question\": \"refund?\", \"relevant\": [\"001\"]}\n{oops\n");
+        assertThat(eval("retrieval", "--kb", kb.toString(), "--questions", q.toString(), "--json")).isNotZero();
+        assertThat(error()).contains("line 2").contains("not valid JSON");
+    }
+
+    @Test
+    void missingFields() throws IOException {
+        Path q = questions("{\"relevant\": [\"001\"]}\n");
+        assertThat(eval("retrieval", "--kb", kb.toString(), "--questions", q.toString())).isNotZero();
+        assertThat(error()).contains("line 1").contains("\"question\"");
+
+        questions("{\"question\": \"refund?\"}\n");
+        assertThat(eval("retrieval", "--kb", kb.toString(), "--questions", q.toString())).isNotZero();
+        assertThat(error()).contains("\"relevant\"");
+    }
+
+    @Test
+    void anUnknownArticle() throws IOException {
+        Path q = questions("{\"question\": \"refund?\", \"relevant\": [\"999\"]}\n");
+        assertThat(eval("retrieval", "--kb", kb.toString(), "--questions", q.toString())).isNotZero();
+        assertThat(error()).contains("no article '999'");
+    }
+
+    @Test
+    void anArticleWithoutTitleLine() throws IOException {
+        Files.writeString(kb.resolve("002.md"), "no title here\n");
+        Path q = questions("{\"question\": \"refund?\", \"relevant\": [\"001\"]}\n");
+        assertThat(eval("retrieval", "--kb", kb.toString(), "--questions", q.toString())).isNotZero();
+        assertThat(error()).contains("002.md").contains("# Title");
+    }
+
+    @Test
+    void badOptionsAndTasks() {
+        assertThat(eval("retrieval", "--kb", kb.toString())).isNotZero();
+        assertThat(error()).contains("--questions");
+        assertThat(eval("retrieval", "--k", "zero")).isNotZero();
+        assertThat(error()).contains("--k must be");
+        assertThat(eval("retrieval", "--mode", "magic")).isNotZero();
+        assertThat(eval("nonsense")).isNotZero();
+        assertThat(error()).contains("unknown or not yet available task");
+    }
+}
