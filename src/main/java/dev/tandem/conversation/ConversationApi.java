@@ -9,13 +9,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.tandem.identity.CurrentUser;
@@ -74,7 +74,7 @@ class ConversationApi {
     record ConversationPage(List<ConversationJson> items, long total, int limit, int offset) {
     }
 
-    record NewMessage(@NotNull String text, Boolean internal) {
+    record NewMessage(@NotNull String text, Boolean internal, String clientMessageId) {
     }
 
     record Transfer(UUID toAgentId, UUID toTeamId, String note) {
@@ -122,10 +122,13 @@ class ConversationApi {
     }
 
     @PostMapping("/conversations/{id}/messages")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Reply to the customer, or add an internal note with internal=true")
-    MessageJson post(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody NewMessage message) {
-        return MessageJson.of(postMessage.post(user, id, message.text(), Boolean.TRUE.equals(message.internal())));
+    @Operation(summary = "Reply to the customer, or add an internal note with internal=true",
+            description = "201 for a new message; a retry with the same clientMessageId answers 200 with the stored one")
+    ResponseEntity<MessageJson> post(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody NewMessage message) {
+        var posted = postMessage.post(user, id, message.text(), Boolean.TRUE.equals(message.internal()),
+                message.clientMessageId());
+        return ResponseEntity.status(posted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+            .body(MessageJson.of(posted.message()));
     }
 
     @PostMapping("/conversations/{id}/transfer")
