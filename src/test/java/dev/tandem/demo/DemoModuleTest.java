@@ -16,6 +16,9 @@ import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.identity.CurrentUsers;
 import dev.tandem.identity.Team;
 import dev.tandem.identity.UserDirectory;
+import dev.tandem.knowledge.Article;
+import dev.tandem.knowledge.ArticleStatus;
+import dev.tandem.knowledge.Articles;
 
 /** First start with an empty database seeds the Northwind Outfitters workspace. */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
@@ -35,6 +38,9 @@ class DemoModuleTest {
     @Autowired
     WidgetInboxes inboxes;
 
+    @Autowired
+    Articles articles;
+
     @Test
     void seedsTheSupportTeamTheirConversationsAndTheWidget() {
         assertThat(directory.teams()).extracting(Team::name).containsExactly("Billing", "General");
@@ -50,5 +56,15 @@ class DemoModuleTest {
         assertThat(conversations.count(chloe, ConversationFilter.open())).as("Billing sees only its own").isEqualTo(1);
 
         assertThat(inboxes.primary().companyName()).isEqualTo("Northwind Outfitters");
+    }
+
+    @Test
+    void importsTheKnowledgeBasePublishedWithTranslationsLinked() {
+        assertThat(articles.list()).hasSize(70).allSatisfy(a -> assertThat(a.status()).isEqualTo(ArticleStatus.PUBLISHED));
+        Article original = articles.findBySlug("return-an-item").orElseThrow();
+        assertThat(articles.findBySlug("artikel-zuruecksenden")).get().extracting(Article::translationOf)
+            .isEqualTo(original.id());
+        assertThat(articles.versions(original.id())).singleElement()
+            .satisfies(v -> assertThat(v.changedBy()).isEqualTo("demo"));
     }
 }

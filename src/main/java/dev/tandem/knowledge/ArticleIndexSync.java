@@ -1,0 +1,130 @@
+package dev.tandem.knowledge;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Keeps {@link KnowledgeSearch} following the database, which is the source of truth.
+ *
+ * <p>Listeners only mark an article as changed and return, so that no event listener holds a
+ * database connection while articles are embedded. One background thread then looks at each
+ * changed article's current row and adds, replaces or removes it, a batch at a time (the 70 demo
+ * articles seeded at once are embedded together). Looking at the row rather than trusting the event
+ * makes late or reordered events harmless. Once the application is ready, the same thread indexes
+ * every published article; readiness does not wait for it.
+ */
+@Component
+class ArticleIndexSync {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleIndexSync.class);
+
+    private final ArticleRepository articles;
+    private final KnowledgeSearch search;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "knowledge-indexer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Articles to look at again. Guarded by this. */
+    private final Set<UUID> changed = new LinkedHashSet<>();
+    /** The version of each article in the index; only the worker thread touches it. */
+    private final Map<UUID, Integer> indexed = new HashMap<>();
+
+    ArticleIndexSync(ArticleRepository articles, KnowledgeSearch search) {
+        this.articles = articles;
+        this.search = search;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildInBackground() {
+        worker.execute(() -> {
+            try {
+                articles.findByStatus(ArticleStatus.PUBLISHED).forEach(article -> mark(article.id()));
+            } catch (RuntimeException e) {
+                log.error("Could not read the published articles to index them", e);
+            }
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(ArticlePublished event) {
+        mark(event.articleId());
+    }
+
+    @ApplicationModuleListener
+    void on(ArticleUnpublished event) {
+        mark(event.articleId());
+    }
+
+    private void mark(UUID id) {
+        boolean first;
+        synchronized (this) {
+            first = changed.isEmpty();
+            changed.add(id);
+        }
+        if (first) {
+            worker.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            List<UUID> batch;
+            synchronized (this) {
+                batch = new ArrayList<>(changed);
+                changed.clear();
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                long started = System.nanoTime();
+                List<Article> put = new ArrayList<>();
+                for (UUID id : batch) {
+                    Optional<Article> article = articles.findById(id);
+                    if (article.isPresent() && article.get().status() == ArticleStatus.PUBLISHED) {
+                        if (!Integer.valueOf(article.get().currentVersion()).equals(indexed.get(id))) {
+                            put.add(article.get());
+                        }
+                    } else if (indexed.remove(id) != null) {
+                        search.remove(id.toString());
+                    }
+                }
+                if (!put.isEmpty()) {
+                    search.putAll(put.stream().map(ArticleIndexSync::asIndexed).toList());
+                    put.forEach(article -> indexed.put(article.id(), article.currentVersion()));
+                    log.info("Indexed {} articles in {} ms", put.size(), (System.nanoTime() - started) / 1_000_000);
+                }
+            } catch (RuntimeException e) {
+                log.error("Could not index articles {}; they are indexed again at the next start", batch, e);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    private static KnowledgeArticle asIndexed(Article article) {
+        return new KnowledgeArticle(article.id().toString(), article.title(), article.body(), article.language(),
+                article.audience() == ArticleAudience.INTERNAL);
+    }
+}
