@@ -1,6 +1,7 @@
 package dev.tandem.conversation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -8,7 +9,16 @@ import java.util.UUID;
  * records of assignments) are never shown to the customer.
  */
 public record Message(UUID id, UUID conversationId, AuthorType author, UUID authorId, String authorName, String text,
-        boolean internal, String clientMessageId, Instant createdAt) {
+        boolean internal, String clientMessageId, Instant createdAt, List<Citation> citations) {
+
+    public Message {
+        citations = citations == null ? List.of() : List.copyOf(citations);
+    }
+
+    public Message(UUID id, UUID conversationId, AuthorType author, UUID authorId, String authorName, String text,
+            boolean internal, String clientMessageId, Instant createdAt) {
+        this(id, conversationId, author, authorId, authorName, text, internal, clientMessageId, createdAt, List.of());
+    }
 
     public boolean visibleToCustomer() {
         return !internal;

@@ -10,34 +10,43 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 @Repository
 class MessageRepository {
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {
+    };
 
-    MessageRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    MessageRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     void insert(Message message) {
         jdbc.sql("""
                 insert into message (id, conversation_id, author_type, author_id, author_name, body, internal,
-                                     client_message_id, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                     client_message_id, created_at, citations)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(message.id(), message.conversationId(), message.author().name(), message.authorId(),
                     message.authorName(), message.text(), message.internal(), message.clientMessageId(),
-                    Timestamp.from(message.createdAt()))
+                    Timestamp.from(message.createdAt()),
+                    message.citations().isEmpty() ? null : json.writeValueAsString(message.citations()))
             .update();
     }
 
     List<Message> findByConversation(UUID conversationId) {
         return jdbc.sql("select * from message where conversation_id = ? order by created_at, id")
-            .param(conversationId).query(MessageRepository::message).list();
+            .param(conversationId).query(this::message).list();
     }
 
     Optional<Message> findByClientMessageId(UUID conversationId, String clientMessageId) {
         return jdbc.sql("select * from message where conversation_id = ? and client_message_id = ?")
-            .params(conversationId, clientMessageId).query(MessageRepository::message).optional();
+            .params(conversationId, clientMessageId).query(this::message).optional();
     }
 
     long countByConversation(UUID conversationId) {
@@ -45,10 +54,12 @@ class MessageRepository {
             .query(Long.class).single();
     }
 
-    static Message message(ResultSet rs, int row) throws SQLException {
+    private Message message(ResultSet rs, int row) throws SQLException {
+        String citations = rs.getString("citations");
         return new Message(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
                 AuthorType.valueOf(rs.getString("author_type")), rs.getObject("author_id", UUID.class),
                 rs.getString("author_name"), rs.getString("body"), rs.getBoolean("internal"),
-                rs.getString("client_message_id"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("client_message_id"), rs.getTimestamp("created_at").toInstant(),
+                citations == null ? List.of() : json.readValue(citations, CITATIONS));
     }
 }

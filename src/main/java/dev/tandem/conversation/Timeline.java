@@ -2,6 +2,7 @@ package dev.tandem.conversation;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,8 +31,14 @@ class Timeline {
 
     Message append(ConversationSummary conversation, ConversationStatus statusAfter, AuthorType author, UUID authorId,
             String authorName, String text, boolean internal, String clientMessageId) {
+        return append(conversation, statusAfter, author, authorId, authorName, text, internal, clientMessageId,
+                List.of());
+    }
+
+    Message append(ConversationSummary conversation, ConversationStatus statusAfter, AuthorType author, UUID authorId,
+            String authorName, String text, boolean internal, String clientMessageId, List<Citation> citations) {
         var message = new Message(Ids.next(), conversation.id(), author, authorId, authorName, text, internal,
-                clientMessageId, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                clientMessageId, clock.instant().truncatedTo(ChronoUnit.MICROS), citations);
         messages.insert(message);
         boolean conversational = !internal && author != AuthorType.SYSTEM;
         conversations.recordActivity(conversation.id(), conversational ? preview(text) : null, message.createdAt());

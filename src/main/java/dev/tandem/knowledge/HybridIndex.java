@@ -42,7 +42,16 @@ import dev.tandem.knowledge.RetrievalSettings.Fusion;
  */
 final class HybridIndex {
 
-    record Hit(int chunk, double score) {
+    /**
+     * @param similarity the query's cosine similarity with the chunk's best vector, NaN when the
+     *     search had no query vector: unlike the fused score it means the same across queries, which
+     *     is what deciding whether the knowledge answers a question at all needs
+     */
+    record Hit(int chunk, double score, double similarity) {
+
+        Hit(int chunk, double score) {
+            this(chunk, score, Double.NaN);
+        }
     }
 
     private static final String TITLE = "title";
@@ -61,6 +70,7 @@ final class HybridIndex {
     private final Analyzer analyzer;
     private final IndexSearcher searcher;
     private final DirectoryReader reader;
+    private final boolean hasPublicChunks;
 
     /**
      * @param vectors normalised vectors, each belonging to the chunk at the same position of
@@ -75,6 +85,21 @@ final class HybridIndex {
         this.analyzer = analyzer;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
+        this.hasPublicChunks = chunks.stream().anyMatch(chunk -> !chunk.internal());
+    }
+
+    /** BM25's inverse document frequency of an analyzed term over the chunks' text: how telling a word is. */
+    double rarity(String term) {
+        try {
+            int df = reader.docFreq(new Term(TEXT, term));
+            return Math.log(1 + (reader.numDocs() - df + 0.5) / (df + 0.5));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean hasPublicChunks() {
+        return hasPublicChunks;
     }
 
     static HybridIndex build(List<Chunk> chunks, List<float[]> vectors, int[] owners, Analyzer analyzer) {
@@ -119,7 +144,9 @@ final class HybridIndex {
             RetrievalSettings settings, int n) {
         return switch (mode) {
             case BM25 -> bm25(query, includeInternal, settings, n);
-            case DENSE -> top(dense(queryVector, includeInternal), n);
+            case DENSE -> top(dense(queryVector, includeInternal), n).stream()
+                .map(hit -> new Hit(hit.chunk(), hit.score(), hit.score()))
+                .toList();
             case RRF -> fuse(query, queryVector, includeInternal, RetrievalSettings.NAIVE_RRF, n);
             case HYBRID -> fuse(query, queryVector, includeInternal, settings, n);
         };
@@ -175,7 +202,7 @@ final class HybridIndex {
             }
         }
         List<Hit> hits = new ArrayList<>(fused.size());
-        fused.forEach((chunk, score) -> hits.add(new Hit(chunk, score)));
+        fused.forEach((chunk, score) -> hits.add(new Hit(chunk, score, dense[chunk])));
         hits.sort(HybridIndex::bestFirst);
         return hits.size() > n ? List.copyOf(hits.subList(0, n)) : hits;
     }

@@ -63,9 +63,25 @@ public class KnowledgeSearch {
         List<Passage> passages = new ArrayList<>(hits.size());
         for (Hit hit : hits) {
             Chunk chunk = index.chunk(hit.chunk());
-            passages.add(new Passage(chunk.articleId(), chunk.title(), chunk.headingPath(), chunk.text(), hit.score()));
+            passages.add(new Passage(chunk.articleId(), chunk.title(), chunk.headingPath(), chunk.text(), hit.score(),
+                    Double.isInfinite(hit.similarity()) ? Double.NaN : hit.similarity()));
         }
         return passages;
+    }
+
+    /**
+     * How telling a term (as {@link SearchTerms} gives it) is in the knowledge of a language: BM25's
+     * inverse document frequency over the passages; a word no passage uses is the most telling.
+     */
+    public double rarity(String term, String language) {
+        HybridIndex index = indexes.get(languageOf(language));
+        return index == null ? 0 : index.rarity(term);
+    }
+
+    /** Whether customers can be answered in {@code language}: some published public article is written in it. */
+    public boolean answersCustomersIn(String language) {
+        HybridIndex index = indexes.get(languageOf(language));
+        return index != null && index.hasPublicChunks();
     }
 
     /** Article ids best first (an article ranks by its best chunk), at most {@code n}. */

@@ -118,7 +118,10 @@ public final class RetrievalEvaluation {
                 ap / count, rr / count, p1 / count, recall / count);
     }
 
-    /** One article per {@code *.md} file: first line {@code # Title}, id = file name without .md. */
+    /**
+     * One article per {@code *.md} file, id = file name without .md: either first line {@code # Title},
+     * or YAML front matter ({@code title}, optional {@code language}, {@code audience: internal}).
+     */
     static List<KnowledgeArticle> readArticles(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("knowledge folder not found: " + folder);
@@ -127,14 +130,8 @@ public final class RetrievalEvaluation {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".md")).sorted().toList()) {
                 String name = file.getFileName().toString();
-                String content = Files.readString(file, StandardCharsets.UTF_8);
-                int end = content.indexOf('\n');
-                String first = (end < 0 ? content : content.substring(0, end)).strip();
-                if (!first.startsWith("# ") || first.substring(2).isBlank()) {
-                    throw new IllegalArgumentException(name + ": the first line must be '# Title'");
-                }
-                articles.add(new KnowledgeArticle(name.substring(0, name.length() - 3), first.substring(2),
-                        end < 0 ? "" : content.substring(end + 1), "en", false));
+                articles.add(readArticle(name.substring(0, name.length() - 3),
+                        Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n")));
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + folder + ": " + e.getMessage());
@@ -143,6 +140,30 @@ public final class RetrievalEvaluation {
             throw new IllegalArgumentException("no .md articles in " + folder);
         }
         return articles;
+    }
+
+    private static KnowledgeArticle readArticle(String id, String content) {
+        if (content.startsWith("---\n")) {
+            int end = content.indexOf("\n---", 4);
+            if (end < 0) {
+                throw new IllegalArgumentException(id + ".md: the front matter has no closing '---'");
+            }
+            Object yaml = new org.yaml.snakeyaml.Yaml().load(content.substring(4, end));
+            if (!(yaml instanceof Map<?, ?> front) || !(front.get("title") instanceof String title) || title.isBlank()) {
+                throw new IllegalArgumentException(id + ".md: the front matter must give a title");
+            }
+            int bodyStart = content.indexOf('\n', end + 4);
+            String body = bodyStart < 0 ? "" : content.substring(bodyStart + 1);
+            Object language = front.get("language");
+            boolean internal = "internal".equals(front.get("audience"));
+            return new KnowledgeArticle(id, title, body, language == null ? "en" : language.toString(), internal);
+        }
+        int end = content.indexOf('\n');
+        String first = (end < 0 ? content : content.substring(0, end)).strip();
+        if (!first.startsWith("# ") || first.substring(2).isBlank()) {
+            throw new IllegalArgumentException(id + ".md: the first line must be '# Title' (or YAML front matter)");
+        }
+        return new KnowledgeArticle(id, first.substring(2), end < 0 ? "" : content.substring(end + 1), "en", false);
     }
 
     /** JSONL, one {@code {"question": "...", "relevant": ["id", ...]}} a line; blank lines skipped. */

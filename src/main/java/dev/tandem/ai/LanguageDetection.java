@@ -1,0 +1,83 @@
+package dev.tandem.ai;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import com.github.pemistahl.lingua.api.IsoCode639_1;
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+
+/**
+ * Which of the supported languages a text is written in (Lingua, its n-gram models bundled in the
+ * jar). Restricted to the languages Tandem speaks, which makes short chat messages far more
+ * reliable than choosing among all of Lingua's 75. Thread-safe.
+ */
+@Service
+public class LanguageDetection {
+
+    /** ISO 639-1 codes of the languages the assistant speaks, English first (the fallback). */
+    public static final List<String> SUPPORTED = List.of("en", "es", "fr", "de", "pt", "it", "nl");
+
+    /**
+     * The best language must be at least this much more likely than the second, else the text is too
+     * short or mixed to tell ("ok", "Danke!" is still clear, "hola ok" may not be).
+     */
+    private static final double MINIMUM_LEAD = 0.25;
+
+    private final LanguageDetector detector;
+    private final AiProperties properties;
+
+    LanguageDetection(AiProperties properties) {
+        this.properties = properties;
+        Language[] languages = SUPPORTED.stream()
+            .map(code -> Language.getByIsoCode639_1(IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT))))
+            .toArray(Language[]::new);
+        this.detector = LanguageDetectorBuilder.fromLanguages(languages).build();
+    }
+
+    /** A detector outside Spring (the evaluation commands): models load on first use. */
+    public static LanguageDetection standalone() {
+        return new LanguageDetection(new AiProperties(false));
+    }
+
+    /** The text's language as an ISO 639-1 code, or empty when the text does not tell. */
+    public Optional<String> detect(String text) {
+        if (text == null || text.codePoints().noneMatch(Character::isLetter)) {
+            return Optional.empty();
+        }
+        SortedMap<Language, Double> confidence = detector.computeLanguageConfidenceValues(text);
+        if (confidence.isEmpty()) {
+            return Optional.empty();
+        }
+        var ranked = confidence.entrySet().stream()
+            .sorted(Map.Entry.<Language, Double>comparingByValue().reversed())
+            .toList();
+        double best = ranked.get(0).getValue();
+        double second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
+        if (best - second < MINIMUM_LEAD) {
+            return Optional.empty();
+        }
+        return Optional.of(ranked.get(0).getKey().getIsoCode639_1().toString().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The models load on first use (a second or two of CPU), so a ready application loads them in the
+     * background rather than on a customer's first message.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        if (properties.warmUp()) {
+            Thread loader = new Thread(() -> detect("warm up the language models"), "language-models");
+            loader.setDaemon(true);
+            loader.start();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.tandem.answering;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+
+import dev.tandem.ai.Embeddings;
+import dev.tandem.ai.LanguageDetection;
+import dev.tandem.conversation.Citation;
+import dev.tandem.conversation.ConversationDetails;
+import dev.tandem.conversation.ConversationQueries;
+import dev.tandem.conversation.ConversationStatus;
+import dev.tandem.conversation.Message;
+import dev.tandem.conversation.PostAiMessage;
+import dev.tandem.conversation.RequestHandoff;
+import dev.tandem.knowledge.Articles;
+import dev.tandem.knowledge.Passage;
+
+/**
+ * The AI assistant's turn, on the request path of the customer's message: while the conversation is
+ * the assistant's, every customer message gets an answer quoted from the knowledge base with its
+ * sources, one clarifying question, or an honest "I don't know" with the offer of a person; a
+ * request for a person hands the conversation to the human queue at once. The first reply says
+ * that the customer is talking to an AI assistant.
+ */
+@Service
+public class AnswerCustomer {
+
+    /** Citations show the start of the quoted passage; the link has the rest. */
+    private static final int SNIPPET_LENGTH = 200;
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
+
+    private final AnsweringProperties properties;
+    private final GroundedAnswers answers;
+    private final LanguageDetection languages;
+    private final Embeddings embeddings;
+    private final ConversationQueries conversations;
+    private final PostAiMessage post;
+    private final RequestHandoff handoff;
+    private final Articles articles;
+    private final AnswerRecords records;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    AnswerCustomer(AnsweringProperties properties, GroundedAnswers answers, LanguageDetection languages,
+            Embeddings embeddings, ConversationQueries conversations, PostAiMessage post, RequestHandoff handoff,
+            Articles articles, AnswerRecords records, TransactionTemplate transactions, Clock clock) {
+        this.properties = properties;
+        this.answers = answers;
+        this.languages = languages;
+        this.embeddings = embeddings;
+        this.conversations = conversations;
+        this.post = post;
+        this.handoff = handoff;
+        this.articles = articles;
+        this.records = records;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What the assistant did: the conversation's status afterwards and the messages it posted. */
+    public record Reply(ConversationStatus status, List<Message> messages) {
+
+        public Reply {
+            messages = List.copyOf(messages);
+        }
+    }
+
+    /** Whether conversations start with the assistant ({@code tandem.answering.enabled}). */
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    /** The assistant's reply to {@code question}, a customer message just stored; nothing when a person has the conversation. */
+    public Reply reply(UUID conversationId, Message question) {
+        ConversationDetails details = conversations.forCustomer(conversationId).orElse(null);
+        if (details == null || !properties.enabled() || details.conversation().status() != ConversationStatus.AI) {
+            return new Reply(details == null ? ConversationStatus.AI : details.conversation().status(), List.of());
+        }
+        Optional<AnswerRecord> previous = records.latest(conversationId);
+        if (PersonRequests.asksForPerson(question.text(), previous.map(AnswerRecord::offeredPerson).orElse(false))) {
+            var outcome = handoff.request(conversationId, "The customer asked for a person.");
+            return new Reply(outcome.status(), outcome.notice().stream().toList());
+        }
+        String language = languages.detect(question.text())
+            .or(() -> previous.map(AnswerRecord::language))
+            .orElse(properties.defaultLanguage());
+        // an answer to "is it about A or B?" only makes sense with the question it answers
+        String asked = previous.filter(record -> record.kind() == Answer.Kind.CLARIFIED)
+            .map(record -> record.question() + "\n" + question.text())
+            .orElse(question.text());
+        Answer answer = answers.answer(asked, language);
+        boolean firstReply = details.messages().stream().noneMatch(m -> m.author() == dev.tandem.conversation.AuthorType.AI);
+        String text = wording(answer, firstReply);
+        List<Citation> citations = answer.kind().answered() ? citations(answer) : List.of();
+        float[] vector = answer.kind().answered() || answer.kind() == Answer.Kind.CLARIFIED ? null
+                : embeddings.embedQuery(asked);
+        Optional<Message> posted = transactions.execute(tx -> {
+            Optional<Message> message = post.post(conversationId, text, citations);
+            message.ifPresent(m -> records.insert(new AnswerRecord(IDS.generate(), conversationId, question.id(), m.id(),
+                    answer.kind(), language, asked, vector,
+                    answer.sources().stream().map(Passage::articleId).distinct().toList(), answer.confidence(),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS))));
+            return message;
+        });
+        ConversationStatus status = posted.isPresent() ? ConversationStatus.AI
+                : conversations.summary(conversationId).map(s -> s.status()).orElse(ConversationStatus.AI);
+        return new Reply(status, posted.stream().toList());
+    }
+
+    private static String wording(Answer answer, boolean firstReply) {
+        Phrases phrases = Phrases.in(answer.language());
+        List<String> parts = new ArrayList<>();
+        if (firstReply) {
+            parts.add(phrases.disclosure());
+        }
+        if (answer.kind().answered()) {
+            parts.add(String.format(phrases.answerIntro(), answer.sources().get(0).title()));
+            parts.add(answer.text());
+            parts.add(phrases.followUp());
+        } else {
+            parts.add(answer.text());
+        }
+        return String.join("\n\n", parts);
+    }
+
+    private List<Citation> citations(Answer answer) {
+        Passage source = answer.sources().get(0);
+        String url = slugOf(source.articleId()).map(slug -> "/help/" + slug).orElse(null);
+        String snippet = answer.text().length() <= SNIPPET_LENGTH ? answer.text()
+                : answer.text().substring(0, SNIPPET_LENGTH - 1).strip() + "…";
+        return List.of(new Citation(source.articleId(), source.title(), url, snippet));
+    }
+
+    private Optional<String> slugOf(String articleId) {
+        try {
+            return articles.findById(UUID.fromString(articleId)).map(article -> article.slug());
+        } catch (IllegalArgumentException notAStoredArticle) {
+            return Optional.empty();
+        }
+    }
+}

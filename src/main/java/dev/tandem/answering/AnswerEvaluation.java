@@ -1,0 +1,204 @@
+package dev.tandem.answering;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.tandem.ai.Embeddings;
+import dev.tandem.ai.LanguageDetection;
+import dev.tandem.knowledge.KnowledgeFolder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code eval answers}: asks every question of a JSONL file against a folder of Markdown articles,
+ * the way a customer's message is answered in embedded mode, and counts: answerable questions
+ * answered citing a relevant article, unanswerable ones ({@code "relevant": []}) answered with an
+ * honest "I don't know" and the offer of a person, and wrong answers (an answer citing an article
+ * that is not relevant, or any answer to an unanswerable question). A clarifying question is
+ * neither right nor wrong; it is counted apart. Plain Java: no Spring, no database.
+ */
+public final class AnswerEvaluation {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Question(String text, Set<String> relevant, String language) {
+
+        boolean answerable() {
+            return !relevant.isEmpty();
+        }
+    }
+
+    /**
+     * Shares: {@code answeredCorrectly} of the answerable questions, {@code abstainedCorrectly} of the
+     * unanswerable ones, {@code wrongAnswers} and {@code clarified} of all.
+     */
+    record Metrics(int n, int answerable, int unanswerable, double answeredCorrectly, double abstainedCorrectly,
+            double wrongAnswers, double clarified, Map<String, Integer> counts) {
+    }
+
+    /** One question's outcome, for tuning and for reading what went wrong. */
+    record Outcome(Question question, Answer answer) {
+
+        boolean correct() {
+            return answer.kind().answered() && question.relevant().contains(answer.sources().get(0).articleId());
+        }
+
+        boolean wrong() {
+            return answer.kind().answered() && !correct();
+        }
+
+        boolean abstained() {
+            return answer.kind() == Answer.Kind.DONT_KNOW || answer.kind() == Answer.Kind.NOT_IN_LANGUAGE;
+        }
+    }
+
+    private AnswerEvaluation() {
+    }
+
+    public static int run(List<String> options, PrintStream out, PrintStream err) {
+        Path kb = null;
+        Path questionsFile = null;
+        boolean json = false;
+        try {
+            for (int i = 0; i < options.size(); i++) {
+                String option = options.get(i);
+                switch (option) {
+                    case "--kb" -> kb = Path.of(value(options, ++i, option));
+                    case "--questions" -> questionsFile = Path.of(value(options, ++i, option));
+                    case "--json" -> json = true;
+                    default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+                }
+            }
+            if (kb == null || questionsFile == null) {
+                throw new IllegalArgumentException("--kb DIR and --questions FILE.jsonl are required");
+            }
+            KnowledgeFolder folder = KnowledgeFolder.load(kb, Embeddings.bundledModel());
+            List<Question> questions = readQuestions(questionsFile, folder.articleIds());
+            var answers = new GroundedAnswers(folder.search(), AnswerConfidence.CHOSEN);
+            Metrics metrics = measure(outcomes(answers, LanguageDetection.standalone(), questions));
+            out.println(json ? JSON.writeValueAsString(metrics) : table(metrics));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("eval answers: " + e.getMessage());
+            err.println("usage: eval answers --kb DIR --questions FILE.jsonl [--json]");
+            return 2;
+        }
+    }
+
+    static List<Outcome> outcomes(GroundedAnswers answers, LanguageDetection languages, List<Question> questions) {
+        List<Outcome> outcomes = new ArrayList<>(questions.size());
+        for (Question question : questions) {
+            String language = question.language() != null ? question.language()
+                    : languages.detect(question.text()).orElse(Phrases.DEFAULT_LANGUAGE);
+            outcomes.add(new Outcome(question, answers.answer(question.text(), language)));
+        }
+        return outcomes;
+    }
+
+    static Metrics measure(List<Outcome> outcomes) {
+        int answerable = 0;
+        int correct = 0;
+        int abstainedRightly = 0;
+        int wrong = 0;
+        int clarified = 0;
+        for (Outcome outcome : outcomes) {
+            if (outcome.question().answerable()) {
+                answerable++;
+                correct += outcome.correct() ? 1 : 0;
+            } else if (outcome.abstained()) {
+                abstainedRightly++;
+            }
+            wrong += outcome.wrong() ? 1 : 0;
+            clarified += outcome.answer().kind() == Answer.Kind.CLARIFIED ? 1 : 0;
+        }
+        int n = outcomes.size();
+        int unanswerable = n - answerable;
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("answeredCorrectly", correct);
+        counts.put("abstainedCorrectly", abstainedRightly);
+        counts.put("wrongAnswers", wrong);
+        counts.put("clarified", clarified);
+        return new Metrics(n, answerable, unanswerable, share(correct, answerable), share(abstainedRightly, unanswerable),
+                share(wrong, n), share(clarified, n), counts);
+    }
+
+    private static double share(int part, int whole) {
+        return whole == 0 ? Double.NaN : Math.round(10_000.0 * part / whole) / 10_000.0;
+    }
+
+    private static String table(Metrics m) {
+        return String.format("""
+                questions            %d (%d answerable, %d unanswerable)
+                answered correctly   %.4f of answerable (%d)
+                abstained correctly  %.4f of unanswerable (%d)
+                wrong answers        %.4f of all (%d)
+                clarifying questions %.4f of all (%d)""", m.n(), m.answerable(), m.unanswerable(),
+                m.answeredCorrectly(), m.counts().get("answeredCorrectly"), m.abstainedCorrectly(),
+                m.counts().get("abstainedCorrectly"), m.wrongAnswers(), m.counts().get("wrongAnswers"), m.clarified(),
+                m.counts().get("clarified"));
+    }
+
+    /** JSONL, one {@code {"question", "relevant": [ids], "language"?}} a line; {@code []} = must not be answered. */
+    static List<Question> readQuestions(Path file, Set<String> articleIds) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("questions file not found: " + file);
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+        }
+        List<Question> questions = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String where = file.getFileName() + " line " + (i + 1) + ": ";
+            JsonNode node;
+            try {
+                node = JSON.readTree(lines.get(i));
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException(where + "not valid JSON (" + e.getOriginalMessage() + ")");
+            }
+            JsonNode question = node == null ? null : node.get("question");
+            if (question == null || !question.isString() || question.asString().isBlank()) {
+                throw new IllegalArgumentException(where + "\"question\" must be a non-empty string");
+            }
+            JsonNode relevant = node.get("relevant");
+            if (relevant == null || !relevant.isArray()) {
+                throw new IllegalArgumentException(where + "\"relevant\" must be an array of article ids ([] = unanswerable)");
+            }
+            List<String> ids = new ArrayList<>();
+            for (JsonNode id : relevant) {
+                if (!id.isString() || !articleIds.contains(id.asString())) {
+                    throw new IllegalArgumentException(where + "no article " + id + " in the knowledge folder");
+                }
+                ids.add(id.asString());
+            }
+            JsonNode language = node.get("language");
+            questions.add(new Question(question.asString(), Set.copyOf(ids),
+                    language != null && language.isString() ? language.asString() : null));
+        }
+        if (questions.isEmpty()) {
+            throw new IllegalArgumentException(file + " holds no questions");
+        }
+        return questions;
+    }
+
+    private static String value(List<String> options, int i, String option) {
+        if (i >= options.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return options.get(i);
+    }
+}

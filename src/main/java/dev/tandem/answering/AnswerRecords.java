@@ -1,0 +1,96 @@
+package dev.tandem.answering;
+
+import java.nio.ByteBuffer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AnswerRecords {
+
+    private static final List<String> UNANSWERED = List.of(Answer.Kind.DONT_KNOW.name(),
+            Answer.Kind.NOT_IN_LANGUAGE.name());
+
+    private final JdbcClient jdbc;
+
+    AnswerRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(AnswerRecord record) {
+        jdbc.sql("""
+                insert into ai_answer (id, conversation_id, question_message_id, reply_message_id, kind, language,
+                                       question, question_vector, cited_article_ids, confidence, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(record.id(), record.conversationId(), record.questionMessageId(), record.replyMessageId(),
+                    record.kind().name(), record.language(), record.question(), encode(record.questionVector()),
+                    record.citedArticleIds().isEmpty() ? null : String.join(",", record.citedArticleIds()),
+                    record.confidence(), Timestamp.from(record.createdAt()))
+            .update();
+    }
+
+    Optional<AnswerRecord> latest(UUID conversationId) {
+        return jdbc.sql("select * from ai_answer where conversation_id = ? order by created_at desc, id desc")
+            .param(conversationId).query(AnswerRecords::record).stream().findFirst();
+    }
+
+    List<AnswerRecord> byConversation(UUID conversationId) {
+        return jdbc.sql("select * from ai_answer where conversation_id = ? order by created_at, id")
+            .param(conversationId).query(AnswerRecords::record).list();
+    }
+
+    /** Questions the assistant could not answer since {@code since} that nobody dismissed, newest first. */
+    List<AnswerRecord> unanswered(Instant since, int limit) {
+        return jdbc.sql("""
+                select * from ai_answer where kind in (:kinds) and dismissed_at is null and created_at >= :since
+                order by created_at desc, id desc""")
+            .param("kinds", UNANSWERED).param("since", Timestamp.from(since))
+            .query(AnswerRecords::record).stream().limit(limit).toList();
+    }
+
+    int dismiss(Collection<UUID> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update ai_answer set dismissed_at = :at where id in (:ids) and dismissed_at is null")
+            .param("at", Timestamp.from(at)).param("ids", ids).update();
+    }
+
+    private static AnswerRecord record(ResultSet rs, int row) throws SQLException {
+        String cited = rs.getString("cited_article_ids");
+        return new AnswerRecord(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
+                rs.getObject("question_message_id", UUID.class), rs.getObject("reply_message_id", UUID.class),
+                Answer.Kind.valueOf(rs.getString("kind")), rs.getString("language"), rs.getString("question"),
+                decode(rs.getString("question_vector")), cited == null ? List.of() : Arrays.asList(cited.split(",")),
+                rs.getDouble("confidence"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static String encode(float[] vector) {
+        if (vector == null) {
+            return null;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES);
+        bytes.asFloatBuffer().put(vector);
+        return Base64.getEncoder().encodeToString(bytes.array());
+    }
+
+    private static float[] decode(String text) {
+        if (text == null) {
+            return null;
+        }
+        var floats = ByteBuffer.wrap(Base64.getDecoder().decode(text)).asFloatBuffer();
+        float[] vector = new float[floats.remaining()];
+        floats.get(vector);
+        return vector;
+    }
+}
