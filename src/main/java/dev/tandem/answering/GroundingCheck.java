@@ -59,11 +59,11 @@ class GroundingCheck {
      * docs/architecture.md ("Grounding check").
      */
     /** Lowest cosine between an English sentence and its closest passage sentence. */
-    static final double MIN_SIMILARITY = 0.80;
+    static final double MIN_SIMILARITY = 0.82;
     /** Lowest share of an English sentence's content words found in the passages it cites. */
-    static final double MIN_OVERLAP = 0.50;
+    static final double MIN_OVERLAP = 0.60;
     /** The same for languages the embedding model does not know, where overlap is the only semantic check. */
-    static final double MIN_OVERLAP_WITHOUT_EMBEDDINGS = 0.65;
+    static final double MIN_OVERLAP_WITHOUT_EMBEDDINGS = 0.75;
 
     /** One sentence of an answer and the passages (indexes into the passage list) it claims to come from. */
     record Claim(String sentence, List<Integer> passages) {
@@ -202,17 +202,36 @@ class GroundingCheck {
             if (line.isBlank()) {
                 continue;
             }
+            Matcher marker = LIST_ITEM.matcher(line);
+            String prefix = marker.lookingAt() ? marker.group().strip() + " " : "";
+            String body = line.substring(prefix.isEmpty() ? 0 : marker.end());
+            List<String> pieces = new ArrayList<>();
             BreakIterator breaks = BreakIterator.getSentenceInstance(locale);
-            breaks.setText(line);
+            breaks.setText(body);
             int start = breaks.first();
             for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
-                String sentence = line.substring(start, end).strip();
-                if (!sentence.isEmpty()) {
-                    sentences.add(sentence);
+                String piece = body.substring(start, end).strip();
+                if (piece.isEmpty()) {
+                    continue;
                 }
+                // BreakIterator also breaks after "?" or "e.g." inside a sentence ("Select **Forgot password?** on
+                // the sign-in page"); a piece that goes on in lower case belongs to the one before.
+                if (!pieces.isEmpty() && startsInLowerCase(piece)) {
+                    pieces.set(pieces.size() - 1, pieces.get(pieces.size() - 1) + " " + piece);
+                } else {
+                    pieces.add(piece);
+                }
+            }
+            for (int i = 0; i < pieces.size(); i++) {
+                sentences.add(i == 0 ? prefix + pieces.get(i) : pieces.get(i));
             }
         }
         return sentences;
+    }
+
+    private static boolean startsInLowerCase(String piece) {
+        String letters = piece.replaceFirst("^[^\\p{L}\\p{N}]+", "");
+        return !letters.isEmpty() && Character.isLowerCase(letters.charAt(0));
     }
 
     private PassageFacts factsOf(Passage passage, String language) {
