@@ -54,7 +54,7 @@ class GroundingCheck {
 
     /*
      * Thresholds, chosen on the labelled sentences in src/test/resources/grounding/tune.tsv (true
-     * paraphrases of the demo articles against invented claims) by GroundingCheckTest#tuning, then
+     * paraphrases of the demo articles against invented claims) by GroundingCheckTest (which prints every sentence's scores), then
      * measured once on validation.tsv, written after they were fixed; the figures are in
      * docs/architecture.md ("Grounding check").
      */
