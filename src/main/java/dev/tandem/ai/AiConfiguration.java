@@ -13,6 +13,16 @@ class AiConfiguration {
         return Embeddings.bundledModel();
     }
 
+    @Bean(destroyMethod = "close")
+    ChatModels chatModels(ChatProperties properties) {
+        return new ChatModels(properties);
+    }
+
+    @Bean
+    ChatModelHealth chatModelHealthIndicator(ChatModels chatModels) {
+        return new ChatModelHealth(chatModels);
+    }
+
     /**
      * Warms the model only after the application is ready, so that loading it (a second of CPU on a
      * small machine) neither delays start-up nor competes with it; readiness does not wait for it.
