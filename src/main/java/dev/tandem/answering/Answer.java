@@ -2,6 +2,8 @@ package dev.tandem.answering;
 
 import java.util.List;
 
+import dev.tandem.knowledge.Passage;
+
 /**
  * What the assistant makes of a question.
  *
@@ -9,10 +11,12 @@ import java.util.List;
  * @param language the language of the reply (ISO 639-1)
  * @param text the reply without the assistant's introduction of itself
  * @param sources the passages the reply relies on, best first (the two options when clarifying)
- * @param confidence the best similarity found, for the record
+ * @param confidence how likely the answer is right (0-1), for the record
+ * @param evidence the passages an answer may draw on: the answering article's passages found, best
+ *     first (what LLM mode writes from); empty when there is no answer
  */
-record Answer(Kind kind, String language, String text, List<dev.tandem.knowledge.Passage> sources,
-        double confidence) {
+record Answer(Kind kind, String language, String text, List<Passage> sources, double confidence,
+        List<Passage> evidence) {
 
     enum Kind {
         ANSWERED,
@@ -27,6 +31,16 @@ record Answer(Kind kind, String language, String text, List<dev.tandem.knowledge
 
     Answer {
         sources = List.copyOf(sources);
+        evidence = List.copyOf(evidence);
+    }
+
+    Answer(Kind kind, String language, String text, List<Passage> sources, double confidence) {
+        this(kind, language, text, sources, confidence, List.of());
+    }
+
+    /** The same answer in other words (LLM mode), relying on {@code cited}. */
+    Answer reworded(String newText, List<Passage> cited) {
+        return new Answer(kind, language, newText, cited, confidence, evidence);
     }
 
     static Answer dontKnow(String language, double confidence) {

@@ -23,6 +23,7 @@ import dev.tandem.conversation.Message;
 import dev.tandem.conversation.PostAiMessage;
 import dev.tandem.conversation.RequestHandoff;
 import dev.tandem.knowledge.Articles;
+import dev.tandem.knowledge.KnowledgeSearch;
 import dev.tandem.knowledge.Passage;
 
 /**
@@ -38,9 +39,11 @@ public class AnswerCustomer {
     /** Citations show the start of the quoted passage; the link has the rest. */
     private static final int SNIPPET_LENGTH = 200;
     private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AnswerCustomer.class);
 
     private final AnsweringProperties properties;
     private final GroundedAnswers answers;
+    private final KnowledgeSearch knowledge;
     private final LanguageDetection languages;
     private final Embeddings embeddings;
     private final ConversationQueries conversations;
@@ -48,14 +51,19 @@ public class AnswerCustomer {
     private final RequestHandoff handoff;
     private final Articles articles;
     private final AnswerRecords records;
+    private final LlmAnswers llm;
+    private final GroundingCheck grounding;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    AnswerCustomer(AnsweringProperties properties, GroundedAnswers answers, LanguageDetection languages,
+    AnswerCustomer(AnsweringProperties properties, GroundedAnswers answers, KnowledgeSearch knowledge,
+            LanguageDetection languages,
             Embeddings embeddings, ConversationQueries conversations, PostAiMessage post, RequestHandoff handoff,
-            Articles articles, AnswerRecords records, TransactionTemplate transactions, Clock clock) {
+            Articles articles, AnswerRecords records, LlmAnswers llm, GroundingCheck grounding,
+            TransactionTemplate transactions, Clock clock) {
         this.properties = properties;
         this.answers = answers;
+        this.knowledge = knowledge;
         this.languages = languages;
         this.embeddings = embeddings;
         this.conversations = conversations;
@@ -63,6 +71,8 @@ public class AnswerCustomer {
         this.handoff = handoff;
         this.articles = articles;
         this.records = records;
+        this.llm = llm;
+        this.grounding = grounding;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -75,13 +85,28 @@ public class AnswerCustomer {
         }
     }
 
-    /** Whether conversations start with the assistant ({@code tandem.answering.enabled}). */
+    /**
+     * Whether new conversations start with the assistant: it is on ({@code tandem.answering.enabled})
+     * and has published knowledge to answer from; with none it could only ever say "I don't know",
+     * so customers go straight to a person.
+     */
     public boolean enabled() {
-        return properties.enabled();
+        return properties.enabled() && knowledge.answersCustomers();
     }
 
     /** The assistant's reply to {@code question}, a customer message just stored; nothing when a person has the conversation. */
     public Reply reply(UUID conversationId, Message question) {
+        try {
+            return answer(conversationId, question);
+        } catch (RuntimeException e) {
+            // the customer must never be left without a reply: a person takes over
+            log.error("The AI assistant failed to answer in conversation {}; handing it to a person", conversationId, e);
+            var outcome = handoff.request(conversationId, "The AI assistant could not answer (an internal error).");
+            return new Reply(outcome.status(), outcome.notice().stream().toList());
+        }
+    }
+
+    private Reply answer(UUID conversationId, Message question) {
         ConversationDetails details = conversations.forCustomer(conversationId).orElse(null);
         if (details == null || !properties.enabled() || details.conversation().status() != ConversationStatus.AI) {
             return new Reply(details == null ? ConversationStatus.AI : details.conversation().status(), List.of());
@@ -98,7 +123,7 @@ public class AnswerCustomer {
         String asked = previous.filter(record -> record.kind() == Answer.Kind.CLARIFIED)
             .map(record -> record.question() + "\n" + question.text())
             .orElse(question.text());
-        Answer answer = answers.answer(asked, language);
+        Answer answer = inModelsWords(answers.answer(asked, language), asked);
         boolean firstReply = details.messages().stream().noneMatch(m -> m.author() == dev.tandem.conversation.AuthorType.AI);
         String text = wording(answer, firstReply);
         List<Citation> citations = answer.kind().answered() ? citations(answer) : List.of();
@@ -115,6 +140,23 @@ public class AnswerCustomer {
         ConversationStatus status = posted.isPresent() ? ConversationStatus.AI
                 : conversations.summary(conversationId).map(s -> s.status()).orElse(ConversationStatus.AI);
         return new Reply(status, posted.stream().toList());
+    }
+
+    /**
+     * LLM mode: the model rewrites a found answer from the answering article's passages, and the
+     * rewrite is used only if every sentence passes the grounding check; otherwise (and on any model
+     * error or timeout) the quoted answer stands. Only answers are rewritten: whether to answer at
+     * all stays the calibrated decision, so an LLM can make wording better but never a guess likelier.
+     */
+    private Answer inModelsWords(Answer answer, String question) {
+        if (!answer.kind().answered() || !llm.enabled() || answer.evidence().isEmpty()) {
+            return answer;
+        }
+        List<Passage> evidence = answer.evidence();
+        return llm.draft(question, answer.language(), evidence)
+            .filter(draft -> grounding.check(draft.claims(), answer.language(), evidence).grounded())
+            .map(draft -> answer.reworded(draft.text(), draft.citedPassages().stream().map(evidence::get).toList()))
+            .orElse(answer);
     }
 
     private static String wording(Answer answer, boolean firstReply) {

@@ -40,8 +40,11 @@ class AnswerRecords {
     }
 
     Optional<AnswerRecord> latest(UUID conversationId) {
-        return jdbc.sql("select * from ai_answer where conversation_id = ? order by created_at desc, id desc")
-            .param(conversationId).query(AnswerRecords::record).stream().findFirst();
+        // a stream holds its connection until closed
+        try (var records = jdbc.sql("select * from ai_answer where conversation_id = ? order by created_at desc, id desc")
+            .param(conversationId).query(AnswerRecords::record).stream()) {
+            return records.findFirst();
+        }
     }
 
     List<AnswerRecord> byConversation(UUID conversationId) {
@@ -51,11 +54,13 @@ class AnswerRecords {
 
     /** Questions the assistant could not answer since {@code since} that nobody dismissed, newest first. */
     List<AnswerRecord> unanswered(Instant since, int limit) {
-        return jdbc.sql("""
+        try (var records = jdbc.sql("""
                 select * from ai_answer where kind in (:kinds) and dismissed_at is null and created_at >= :since
                 order by created_at desc, id desc""")
             .param("kinds", UNANSWERED).param("since", Timestamp.from(since))
-            .query(AnswerRecords::record).stream().limit(limit).toList();
+            .query(AnswerRecords::record).stream()) {
+            return records.limit(limit).toList();
+        }
     }
 
     int dismiss(Collection<UUID> ids, Instant at) {

@@ -23,6 +23,8 @@ import dev.tandem.knowledge.SearchTerms;
 final class GroundedAnswers {
 
     static final int PASSAGES = 20;
+    /** Passages of the answering article LLM mode may write from: its best three carry the answer. */
+    static final int EVIDENCE = 3;
 
     private final KnowledgeSearch knowledge;
     private final AnswerConfidence confidence;
@@ -59,7 +61,11 @@ final class GroundedAnswers {
         if (quoted.isBlank()) {
             return Answer.dontKnow(language, probability);
         }
-        return new Answer(Answer.Kind.ANSWERED, language, quoted, List.of(best.passage()), probability);
+        List<Passage> evidence = passages.stream()
+            .filter(passage -> passage.articleId().equals(best.passage().articleId()))
+            .limit(EVIDENCE)
+            .toList();
+        return new Answer(Answer.Kind.ANSWERED, language, quoted, List.of(best.passage()), probability, evidence);
     }
 
     /**

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.tandem.Ids;
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 /**
  * The append-only record of security-relevant decisions. There is deliberately no way to change
@@ -19,6 +20,9 @@ import dev.tandem.Ids;
  */
 @Service
 public class AuditLog {
+
+    /** Time-ordered UUIDv7: primary-key indexes grow at their end, ids sort by creation time. */
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     public static final int MAX_LIMIT = 500;
 
@@ -37,7 +41,7 @@ public class AuditLog {
         jdbc.sql("""
                 insert into audit_entry (id, occurred_at, actor, action, target_type, target_id, detail, remote_ip)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(Ids.next(), Timestamp.from(at), truncate(actor, 100), action, targetType, targetId,
+            .params(IDS.generate(), Timestamp.from(at), truncate(actor, 100), action, targetType, targetId,
                     truncate(detail, 2000), truncate(remoteIp, 64))
             .update();
     }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.tandem.answering.AnswerCustomer;
 import dev.tandem.conversation.AuthorType;
 import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
@@ -50,11 +51,12 @@ class WidgetApi {
     private final PostCustomerMessage post;
     private final RequestHandoff handoff;
     private final ConversationQueries queries;
+    private final AnswerCustomer assistant;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     WidgetApi(WidgetInboxes inboxes, ConversationTokens tokens, RateLimits limits, WidgetStreams streams,
             StartConversation start, PostCustomerMessage post, RequestHandoff handoff, ConversationQueries queries,
-            org.springframework.transaction.support.TransactionTemplate transactions) {
+            AnswerCustomer assistant, org.springframework.transaction.support.TransactionTemplate transactions) {
         this.inboxes = inboxes;
         this.tokens = tokens;
         this.limits = limits;
@@ -63,6 +65,7 @@ class WidgetApi {
         this.post = post;
         this.handoff = handoff;
         this.queries = queries;
+        this.assistant = assistant;
         this.transactions = transactions;
     }
 
@@ -75,7 +78,25 @@ class WidgetApi {
         static WidgetMessage of(Message message) {
             String name = message.author() == AuthorType.AGENT ? message.authorName() : null;
             return new WidgetMessage(message.id(), message.author(), name, message.text(), message.createdAt(),
-                    List.of());
+                    message.citations().stream()
+                        .map(c -> new Citation(c.title(), absolute(c.url()), c.articleId(), c.snippet()))
+                        .toList());
+        }
+
+        /**
+         * The widget runs on the customer's site: a link to this server's help pages must name this
+         * server, or the browser resolves it against the customer's site.
+         */
+        private static String absolute(String url) {
+            if (url == null || !url.startsWith("/")) {
+                return url;
+            }
+            try {
+                return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                    .path(url).toUriString();
+            } catch (IllegalStateException outsideARequest) {
+                return url;
+            }
         }
     }
 
@@ -87,6 +108,9 @@ class WidgetApi {
     }
 
     record StartedConversation(UUID id, String token, ConversationStatus status, List<WidgetMessage> messages) {
+    }
+
+    private record Started(ConversationDetails details, String token) {
     }
 
     record NewMessage(@NotBlank(message = "is required") String text, String clientMessageId) {
@@ -107,7 +131,7 @@ class WidgetApi {
         limits.request(request.getRemoteAddr());
         WidgetInbox inbox = inboxes.byKey(key)
             .orElseThrow(() -> WidgetInboxes.problem(HttpStatus.NOT_FOUND, "No widget inbox with key '" + key + "'."));
-        return new InboxView(inbox.key(), inbox.companyName(), inbox.greeting(), inbox.color(), false);
+        return new InboxView(inbox.key(), inbox.companyName(), inbox.greeting(), inbox.color(), assistant.enabled());
     }
 
     @PostMapping("/conversations")
@@ -130,12 +154,19 @@ class WidgetApi {
         var started = transactions.execute(tx -> {
             ConversationDetails details = start.start(new StartConversation.Command(
                     new StartConversation.CustomerDetails(customer.name(), customer.email(), customer.externalId()),
-                    body.message(), body.clientMessageId(), "widget", inbox.teamId(), ConversationStatus.QUEUED));
+                    body.message(), body.clientMessageId(), "widget", inbox.teamId(),
+                    assistant.enabled() ? ConversationStatus.AI : ConversationStatus.QUEUED));
             String token = tokens.issue(details.conversation().id(), inbox.id(), body.clientMessageId());
-            return new StartedConversation(details.conversation().id(), token, details.conversation().status(),
-                    details.customerVisibleMessages().stream().map(WidgetMessage::of).toList());
+            return new Started(details, token);
         });
-        return ResponseEntity.status(HttpStatus.CREATED).body(started);
+        ConversationDetails details = started.details();
+        // the assistant answers after the conversation is stored: its failure must not lose the customer's message
+        var reply = assistant.reply(details.conversation().id(), details.messages().get(0));
+        List<WidgetMessage> messages = new ArrayList<>();
+        details.customerVisibleMessages().forEach(m -> messages.add(WidgetMessage.of(m)));
+        reply.messages().forEach(m -> messages.add(WidgetMessage.of(m)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new StartedConversation(details.conversation().id(),
+                started.token(), reply.messages().isEmpty() ? details.conversation().status() : reply.status(), messages));
     }
 
     @PostMapping("/conversations/{id}/messages")
@@ -146,8 +177,21 @@ class WidgetApi {
         tokens.check(id, token);
         limits.message(id);
         var posted = post.post(id, body.text(), body.clientMessageId());
-        return ResponseEntity.status(posted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
-            .body(new Posted(posted.status(), List.of(WidgetMessage.of(posted.message()))));
+        if (posted.duplicate()) {
+            // a retry: answer as the first attempt would have, with whatever followed the message
+            ConversationDetails details = queries.forCustomer(id).orElseThrow(ConversationTokens::unknown);
+            List<WidgetMessage> since = details.customerVisibleMessages().stream()
+                .dropWhile(m -> !m.id().equals(posted.message().id()))
+                .map(WidgetMessage::of)
+                .toList();
+            return ResponseEntity.ok(new Posted(details.conversation().status(), since));
+        }
+        var reply = assistant.reply(id, posted.message());
+        List<WidgetMessage> messages = new ArrayList<>();
+        messages.add(WidgetMessage.of(posted.message()));
+        reply.messages().forEach(m -> messages.add(WidgetMessage.of(m)));
+        return ResponseEntity.status(HttpStatus.CREATED)
+            .body(new Posted(reply.messages().isEmpty() ? posted.status() : reply.status(), messages));
     }
 
     @GetMapping("/conversations/{id}")

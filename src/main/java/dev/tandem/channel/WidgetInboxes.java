@@ -16,13 +16,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
-import dev.tandem.Ids;
 import dev.tandem.identity.UserDirectory;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 /** The widget inboxes and their settings, which admins edit. */
 @Service
 @Transactional
 public class WidgetInboxes {
+
+    /** Time-ordered UUIDv7: primary-key indexes grow at their end, ids sort by creation time. */
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final String KEY_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789";
@@ -71,7 +76,7 @@ public class WidgetInboxes {
 
     public WidgetInbox create(Settings settings) {
         check(settings);
-        UUID id = Ids.next();
+        UUID id = IDS.generate();
         var now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 insert into widget_inbox (id, inbox_key, name, company_name, greeting, color, team_id, created_at, updated_at)

@@ -24,12 +24,12 @@ class CustomerRepository {
 
     Optional<Customer> findByExternalId(String externalId) {
         return jdbc.sql("select * from customer where external_id = ? order by created_at").param(externalId)
-            .query(CustomerRepository::customer).stream().findFirst();
+            .query(CustomerRepository::customer).list().stream().findFirst();
     }
 
     Optional<Customer> findByEmail(String email) {
         return jdbc.sql("select * from customer where email = ? order by created_at").param(email)
-            .query(CustomerRepository::customer).stream().findFirst();
+            .query(CustomerRepository::customer).list().stream().findFirst();
     }
 
     void insert(Customer customer) {

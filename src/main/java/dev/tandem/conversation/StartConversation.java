@@ -9,11 +9,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.tandem.Ids;
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 /** A customer opens a conversation with their first message. */
 @Service
 public class StartConversation {
+
+    /** Time-ordered UUIDv7: primary-key indexes grow at their end, ids sort by creation time. */
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     private static final int SUBJECT_LENGTH = 80;
 
@@ -49,7 +53,7 @@ public class StartConversation {
             throw ConversationProblems.invalid("A new conversation starts with the AI or in the queue.");
         }
         Customer customer = customerFor(command.customer());
-        UUID id = Ids.next();
+        UUID id = IDS.generate();
         var now = clock.instant();
         conversations.insert(id, customer.id(), status, command.channel(), command.teamId(), subject(text), now);
         ConversationSummary conversation = conversations.findById(id).orElseThrow();
@@ -86,7 +90,7 @@ public class StartConversation {
             }
             return updated;
         }
-        var created = new Customer(Ids.next(), name, email, externalId, clock.instant());
+        var created = new Customer(IDS.generate(), name, email, externalId, clock.instant());
         customers.insert(created);
         return created;
     }

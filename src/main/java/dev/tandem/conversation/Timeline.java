@@ -8,11 +8,15 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.Ids;
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 /** Appends to a conversation's timeline and announces it; every use case writes through here. */
 @Component
 class Timeline {
+
+    /** Time-ordered UUIDv7: primary-key indexes grow at their end, ids sort by creation time. */
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     private static final int PREVIEW_LENGTH = 140;
 
@@ -37,7 +41,7 @@ class Timeline {
 
     Message append(ConversationSummary conversation, ConversationStatus statusAfter, AuthorType author, UUID authorId,
             String authorName, String text, boolean internal, String clientMessageId, List<Citation> citations) {
-        var message = new Message(Ids.next(), conversation.id(), author, authorId, authorName, text, internal,
+        var message = new Message(IDS.generate(), conversation.id(), author, authorId, authorName, text, internal,
                 clientMessageId, clock.instant().truncatedTo(ChronoUnit.MICROS), citations);
         messages.insert(message);
         boolean conversational = !internal && author != AuthorType.SYSTEM;

@@ -19,9 +19,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
-import dev.tandem.Ids;
 import dev.tandem.identity.IdentityEvents.ApiTokenIssued;
 import dev.tandem.identity.IdentityEvents.ApiTokenRevoked;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 /**
  * Personal API tokens for {@code /api/**}. The secret is shown once when issued; only its
@@ -31,6 +33,9 @@ import dev.tandem.identity.IdentityEvents.ApiTokenRevoked;
 @Service
 @Transactional
 public class ApiTokens {
+
+    /** Time-ordered UUIDv7: primary-key indexes grow at their end, ids sort by creation time. */
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     static final String PREFIX = "tdm_";
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
@@ -67,7 +72,7 @@ public class ApiTokens {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        UUID id = Ids.next();
+        UUID id = IDS.generate();
         jdbc.sql("""
                 insert into api_token (id, user_id, name, token_hash, token_prefix, created_at)
                 values (?, ?, ?, ?, ?, ?)""")

@@ -10,14 +10,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
-import dev.tandem.Ids;
 import dev.tandem.identity.IdentityEvents.TeamChanged;
 import dev.tandem.identity.IdentityEvents.TeamDeleted;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 /** Creating, renaming and removing teams (admin use cases). */
 @Service
 @Transactional
 public class Teams {
+
+    /** Time-ordered UUIDv7: primary-key indexes grow at their end, ids sort by creation time. */
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     private final TeamRepository teams;
     private final ApplicationEventPublisher events;
@@ -31,7 +36,7 @@ public class Teams {
 
     public Team create(String name, String by) {
         String clean = checkedName(name, null);
-        Team team = new Team(Ids.next(), clean);
+        Team team = new Team(IDS.generate(), clean);
         teams.insert(team, clock.instant());
         events.publishEvent(new TeamChanged(team.id(), clean, "created", by, clock.instant()));
         return team;

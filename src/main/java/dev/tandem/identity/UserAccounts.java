@@ -13,15 +13,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
-import dev.tandem.Ids;
 import dev.tandem.identity.IdentityEvents.UserChanged;
 import dev.tandem.identity.IdentityEvents.UserCreated;
 import dev.tandem.identity.IdentityEvents.UserRolesChanged;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 /** Creating and changing the accounts of the support team (admin use cases). */
 @Service
 @Transactional
 public class UserAccounts {
+
+    /** Time-ordered UUIDv7: primary-key indexes grow at their end, ids sort by creation time. */
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     static final int MIN_PASSWORD_LENGTH = 12;
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -65,7 +70,7 @@ public class UserAccounts {
         checkPassword(user.password());
         checkCommon(user.displayName(), user.email(), user.roles(), user.teamIds(), user.languages(), user.skills(),
                 user.maxConcurrent());
-        UUID id = Ids.next();
+        UUID id = IDS.generate();
         users.insert(new UserRepository.StoredUser(id, username, user.displayName().trim(), blankToNull(user.email()),
                 passwords.encode(user.password()), true, user.maxConcurrent()), clock.instant());
         users.replaceRoles(id, user.roles());

@@ -78,6 +78,11 @@ public class KnowledgeSearch {
         return index == null ? 0 : index.rarity(term);
     }
 
+    /** Whether customers can be answered at all: some published public article exists, in any language. */
+    public boolean answersCustomers() {
+        return indexes.values().stream().anyMatch(HybridIndex::hasPublicChunks);
+    }
+
     /** Whether customers can be answered in {@code language}: some published public article is written in it. */
     public boolean answersCustomersIn(String language) {
         HybridIndex index = indexes.get(languageOf(language));

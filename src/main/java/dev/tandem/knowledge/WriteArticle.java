@@ -32,7 +32,7 @@ public class WriteArticle {
             ArticleAudience audience, UUID translationOf) {
     }
 
-    /** UUIDv7, as {@code dev.tandem.Ids} makes them (the root package may not be used here: it calls this module). */
+    /** Time-ordered UUIDv7: primary-key indexes grow at their end, ids sort by creation time. */
     private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     private final ArticleRepository articles;

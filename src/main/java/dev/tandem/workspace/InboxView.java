@@ -11,6 +11,7 @@ enum InboxView {
 
     QUEUED("queued", "Queued", "q", "Waiting for a person"),
     MINE("mine", "Mine", "m", "Assigned to you"),
+    AI("ai", "With AI", "a", "The AI assistant is handling them; open one to follow or take it over"),
     OPEN("open", "All open", "o", "Everything not yet resolved, including what the AI handles"),
     RESOLVED("resolved", "Resolved", "r", "Done; they reopen when the customer writes again");
 
@@ -34,6 +35,7 @@ enum InboxView {
         return switch (this) {
             case QUEUED -> ConversationFilter.withStatus(ConversationStatus.QUEUED);
             case MINE -> ConversationFilter.assignedTo(me.id());
+            case AI -> ConversationFilter.withStatus(ConversationStatus.AI);
             case OPEN -> ConversationFilter.open();
             case RESOLVED -> ConversationFilter.withStatus(ConversationStatus.RESOLVED);
         };

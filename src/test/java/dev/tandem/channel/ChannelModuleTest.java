@@ -12,12 +12,13 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 
+
 import dev.tandem.channel.WidgetInboxes.WidgetSettingsChanged;
 import dev.tandem.identity.IdentityEvents.TeamDeleted;
 import dev.tandem.identity.Teams;
 
 /** The channel module with the modules it uses: inbox settings are announced, deleted teams let go. */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 @ActiveProfiles("test")
 class ChannelModuleTest {
 
