@@ -39,6 +39,10 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Everyone on the team reads the knowledge base; curators and admins change it. */
+    private static final String[] KNOWLEDGE_READERS = { "AGENT", "SUPERVISOR", "CURATOR", "ADMIN" };
+    private static final String[] KNOWLEDGE_WRITERS = { "CURATOR", "ADMIN" };
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -91,6 +95,8 @@ class SecurityConfiguration {
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers("/api/admin/**").hasRole("ADMIN")
                 .requestMatchers("/api/conversations/**", "/api/customers/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
+                .requestMatchers(HttpMethod.GET, "/api/knowledge/**").hasAnyRole(KNOWLEDGE_READERS)
+                .requestMatchers("/api/knowledge/**").hasAnyRole(KNOWLEDGE_WRITERS)
                 .anyRequest().authenticated())
             .build();
     }
@@ -109,6 +115,8 @@ class SecurityConfiguration {
                 .requestMatchers(PUBLIC_PAGES).permitAll()
                 .requestMatchers(HttpMethod.GET, "/actuator/info").permitAll()
                 .requestMatchers("/admin/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.GET, "/knowledge/**").hasAnyRole(KNOWLEDGE_READERS)
+                .requestMatchers("/knowledge/**").hasAnyRole(KNOWLEDGE_WRITERS)
                 .anyRequest().authenticated())
             .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
