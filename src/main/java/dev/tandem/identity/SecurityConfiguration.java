@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,7 +24,10 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Three doors: the customer widget API (no account, its own conversation tokens, open to any
+ * The filter chains exist only in a web application: the {@code import-knowledge} command starts
+ * the application without a web server and needs the password encoder alone.
+ *
+ * <p>Three doors: the customer widget API (no account, its own conversation tokens, open to any
  * origin), the agent API (HTTP Basic or API token, stateless) and the workspace UI (form login,
  * session in the database, CSRF).
  */
@@ -58,6 +62,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication
     SecurityFilterChain widgetApiSecurity(HttpSecurity http) throws Exception {
         var cors = new CorsConfiguration();
         cors.setAllowedOriginPatterns(List.of("*"));
@@ -80,6 +85,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain agentApiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
             AccountDetailsService users) throws Exception {
         var unauthorized = ProblemResponses.unauthorized("Basic realm=\"Tandem\"");
@@ -103,6 +109,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
+    @ConditionalOnWebApplication
     SecurityFilterChain workspaceSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         return http
             .authenticationManager(authenticationManager)
