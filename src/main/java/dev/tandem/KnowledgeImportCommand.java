@@ -90,10 +90,9 @@ final class KnowledgeImportCommand {
     }
 
     static void main(String[] args) {
-        // Before anything logs: warnings only, on stderr; stdout holds the report.
-        System.setProperty("logback.configurationFile", "logback-eval.xml");
         int status;
         try {
+            // warnings only, on stderr: stdout holds the report
             status = run(Arrays.asList(args).subList(1, args.length), System.out, System.err,
                     "--logging.config=classpath:logback-eval.xml");
         } catch (RuntimeException e) {
