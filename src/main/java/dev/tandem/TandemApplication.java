@@ -20,6 +20,11 @@ public class TandemApplication {
             Evaluations.main(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("import-knowledge")) {
+            // Writes the database only: no web server, no demo data, no search index.
+            KnowledgeImportCommand.main(args);
+            return;
+        }
         SpringApplication.run(TandemApplication.class, args);
     }
 

@@ -71,6 +71,27 @@ public final class FormSession {
         return postForm(path, withToken);
     }
 
+    /** Posts a multipart form with one file, and the CSRF token as a form field, like a browser's upload. */
+    public HttpResponse<String> upload(String path, String field, String fileName, byte[] content,
+            Map<String, String> fields) {
+        if (csrf == null) {
+            get("/login");
+        }
+        String boundary = "----tandem" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        var all = new java.util.LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     public HttpResponse<String> submitWithoutCsrf(String path, Map<String, String> fields) {
         return postForm(path, List.copyOf(fields.entrySet()));
     }

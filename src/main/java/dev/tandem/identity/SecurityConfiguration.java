@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,7 +24,10 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Three doors: the customer widget API (no account, its own conversation tokens, open to any
+ * The filter chains exist only in a web application: the {@code import-knowledge} command starts
+ * the application without a web server and needs the password encoder alone.
+ *
+ * <p>Three doors: the customer widget API (no account, its own conversation tokens, open to any
  * origin), the agent API (HTTP Basic or API token, stateless) and the workspace UI (form login,
  * session in the database, CSRF).
  */
@@ -38,6 +42,10 @@ class SecurityConfiguration {
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Everyone on the team reads the knowledge base; curators and admins change it. */
+    private static final String[] KNOWLEDGE_READERS = { "AGENT", "SUPERVISOR", "CURATOR", "ADMIN" };
+    private static final String[] KNOWLEDGE_WRITERS = { "CURATOR", "ADMIN" };
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -54,6 +62,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication
     SecurityFilterChain widgetApiSecurity(HttpSecurity http) throws Exception {
         var cors = new CorsConfiguration();
         cors.setAllowedOriginPatterns(List.of("*"));
@@ -76,6 +85,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain agentApiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
             AccountDetailsService users) throws Exception {
         var unauthorized = ProblemResponses.unauthorized("Basic realm=\"Tandem\"");
@@ -91,12 +101,15 @@ class SecurityConfiguration {
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers("/api/admin/**").hasRole("ADMIN")
                 .requestMatchers("/api/conversations/**", "/api/customers/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
+                .requestMatchers(HttpMethod.GET, "/api/knowledge/**").hasAnyRole(KNOWLEDGE_READERS)
+                .requestMatchers("/api/knowledge/**").hasAnyRole(KNOWLEDGE_WRITERS)
                 .anyRequest().authenticated())
             .build();
     }
 
     @Bean
     @Order(3)
+    @ConditionalOnWebApplication
     SecurityFilterChain workspaceSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         return http
             .authenticationManager(authenticationManager)
@@ -109,6 +122,8 @@ class SecurityConfiguration {
                 .requestMatchers(PUBLIC_PAGES).permitAll()
                 .requestMatchers(HttpMethod.GET, "/actuator/info").permitAll()
                 .requestMatchers("/admin/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.GET, "/knowledge/**").hasAnyRole(KNOWLEDGE_READERS)
+                .requestMatchers("/knowledge/**").hasAnyRole(KNOWLEDGE_WRITERS)
                 .anyRequest().authenticated())
             .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -29,8 +30,12 @@ import jakarta.annotation.PreDestroy;
  * articles seeded at once are embedded together). Looking at the row rather than trusting the event
  * makes late or reordered events harmless. Once the application is ready, the same thread indexes
  * every published article; readiness does not wait for it.
+ *
+ * <p>{@code tandem.knowledge.indexing=false} leaves it out: the {@code import-knowledge} command
+ * only writes the database, and a server builds its index from the database when it starts.
  */
 @Component
+@ConditionalOnProperty(name = "tandem.knowledge.indexing", havingValue = "true", matchIfMissing = true)
 class ArticleIndexSync {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleIndexSync.class);

@@ -25,6 +25,10 @@ final class ArticleProblems {
         return problem(HttpStatus.NOT_FOUND, "No article with id " + id + ".");
     }
 
+    static ErrorResponseException notFound(String detail) {
+        return problem(HttpStatus.NOT_FOUND, detail);
+    }
+
     static ErrorResponseException conflict(String detail) {
         return problem(HttpStatus.CONFLICT, detail);
     }

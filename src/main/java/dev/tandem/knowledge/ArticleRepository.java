@@ -39,6 +39,36 @@ class ArticleRepository {
             .query(ArticleRepository::article).list();
     }
 
+    /** Articles matching every given criterion (null criteria match all), by title. */
+    List<Article> find(Articles.Filter filter) {
+        var sql = new StringBuilder("select * from article where 1 = 1");
+        var params = new java.util.ArrayList<Object>();
+        if (filter.status() != null) {
+            sql.append(" and status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.language() != null) {
+            sql.append(" and language = ?");
+            params.add(filter.language());
+        }
+        if (filter.audience() != null) {
+            sql.append(" and audience = ?");
+            params.add(filter.audience().name());
+        }
+        if (filter.titleContains() != null) {
+            sql.append(" and lower(title) like ? escape '\\'");
+            params.add("%" + filter.titleContains().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        sql.append(" order by lower(title), slug");
+        return jdbc.sql(sql.toString()).params(params).query(ArticleRepository::article).list();
+    }
+
+    List<Article> findTranslationsOf(UUID original) {
+        return jdbc.sql("select * from article where translation_of = ? order by language, slug").param(original)
+            .query(ArticleRepository::article).list();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from article").query(Long.class).single();
     }
@@ -80,10 +110,17 @@ class ArticleRepository {
 
     List<ArticleVersion> versions(UUID articleId) {
         return jdbc.sql("select * from article_version where article_id = ? order by version").param(articleId)
-            .query((rs, row) -> new ArticleVersion(rs.getObject("article_id", UUID.class), rs.getInt("version"),
-                    rs.getString("title"), rs.getString("body"), rs.getString("changed_by"),
-                    rs.getTimestamp("changed_at").toInstant()))
-            .list();
+            .query(ArticleRepository::version).list();
+    }
+
+    Optional<ArticleVersion> version(UUID articleId, int version) {
+        return jdbc.sql("select * from article_version where article_id = ? and version = ?")
+            .params(articleId, version).query(ArticleRepository::version).optional();
+    }
+
+    private static ArticleVersion version(ResultSet rs, int row) throws SQLException {
+        return new ArticleVersion(rs.getObject("article_id", UUID.class), rs.getInt("version"), rs.getString("title"),
+                rs.getString("body"), rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant());
     }
 
     static Article article(ResultSet rs, int row) throws SQLException {

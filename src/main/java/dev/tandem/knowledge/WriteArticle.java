@@ -67,8 +67,24 @@ public class WriteArticle {
     /** Saves a new version; a published article stays published and is re-indexed. */
     @Transactional
     public Article update(UUID id, Draft draft, String by) {
+        return update(id, draft, null, by);
+    }
+
+    /**
+     * As {@link #update(UUID, Draft, String)}, refused with a 409 when the article is no longer at
+     * {@code expectedVersion}: the author edited a state someone else has since changed.
+     *
+     * @param expectedVersion the version the author started from, or null to save over whatever is there
+     */
+    @Transactional
+    public Article update(UUID id, Draft draft, Integer expectedVersion, String by) {
         Draft checked = ArticleProblems.checked(draft);
         Article current = articles.findById(id).orElseThrow(() -> ArticleProblems.notFound(id));
+        if (expectedVersion != null && expectedVersion != current.currentVersion()) {
+            throw ArticleProblems.conflict("The article was changed since you opened it: you edited version "
+                    + expectedVersion + ", it is now at version " + current.currentVersion()
+                    + ". Reload it and apply your change again.");
+        }
         checkTranslationOf(checked.translationOf(), id);
         if (!checked.slug().equals(current.slug()) && articles.findBySlug(checked.slug()).isPresent()) {
             throw slugTaken(checked.slug());
@@ -94,6 +110,16 @@ public class WriteArticle {
         return changed;
     }
 
+    /** Saves an old version's title and text as the newest version; everything else stays as it is. */
+    @Transactional
+    public Article restore(UUID id, int version, String by) {
+        Article current = articles.findById(id).orElseThrow(() -> ArticleProblems.notFound(id));
+        ArticleVersion old = articles.version(id, version)
+            .orElseThrow(() -> ArticleProblems.notFound("Article " + id + " has no version " + version + "."));
+        return update(id, new Draft(current.slug(), old.title(), old.body(), current.tags(), current.language(),
+                current.audience(), current.translationOf()), current.currentVersion(), by);
+    }
+
     private void checkTranslationOf(UUID translationOf, UUID self) {
         if (translationOf == null) {
             return;
@@ -101,8 +127,16 @@ public class WriteArticle {
         if (translationOf.equals(self)) {
             throw ArticleProblems.invalid("An article cannot be a translation of itself.");
         }
-        if (articles.findById(translationOf).isEmpty()) {
-            throw ArticleProblems.invalid("translationOf names no article: " + translationOf + ".");
+        Article original = articles.findById(translationOf)
+            .orElseThrow(() -> ArticleProblems.invalid("translationOf names no article: " + translationOf + "."));
+        // one original with its translations around it: links between translations then stay one step
+        if (original.translationOf() != null) {
+            throw ArticleProblems.invalid("translationOf must name the original, not another translation: '"
+                    + original.slug() + "' translates another article.");
+        }
+        if (self != null && !articles.findTranslationsOf(self).isEmpty()) {
+            throw ArticleProblems.invalid("This article is the original of translations, so it cannot itself be a "
+                    + "translation.");
         }
     }
 
