@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
@@ -55,12 +58,13 @@ public class AnswerCustomer {
     private final GroundingCheck grounding;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Timer replies;
 
     AnswerCustomer(AnsweringProperties properties, GroundedAnswers answers, KnowledgeSearch knowledge,
             LanguageDetection languages,
             Embeddings embeddings, ConversationQueries conversations, PostAiMessage post, RequestHandoff handoff,
             Articles articles, AnswerRecords records, LlmAnswers llm, GroundingCheck grounding,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.answers = answers;
         this.knowledge = knowledge;
@@ -75,6 +79,10 @@ public class AnswerCustomer {
         this.grounding = grounding;
         this.transactions = transactions;
         this.clock = clock;
+        this.replies = Timer.builder("tandem.assistant.reply")
+            .description("The AI assistant's turn on the request path of a customer message")
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .register(meters);
     }
 
     /** What the assistant did: the conversation's status afterwards and the messages it posted. */
@@ -96,6 +104,7 @@ public class AnswerCustomer {
 
     /** The assistant's reply to {@code question}, a customer message just stored; nothing when a person has the conversation. */
     public Reply reply(UUID conversationId, Message question) {
+        Timer.Sample started = Timer.start();
         try {
             return answer(conversationId, question);
         } catch (RuntimeException e) {
@@ -103,6 +112,8 @@ public class AnswerCustomer {
             log.error("The AI assistant failed to answer in conversation {}; handing it to a person", conversationId, e);
             var outcome = handoff.request(conversationId, "The AI assistant could not answer (an internal error).");
             return new Reply(outcome.status(), outcome.notice().stream().toList());
+        } finally {
+            started.stop(replies);
         }
     }
 

@@ -38,6 +38,29 @@ final class ExtractiveAnswer {
     private record Unit(String text, boolean list, boolean ordered, int paragraph, double score) {
     }
 
+    /**
+     * The answer to {@code question} quoted from the best of an article's {@code passages} (best
+     * first): a passage's headings count as part of each of its units, since "## Reset your password"
+     * is what the steps under it are about.
+     */
+    static String from(List<dev.tandem.knowledge.Passage> passages, String question, String language) {
+        Set<String> asked = new HashSet<>(SearchTerms.of(question, language));
+        boolean procedural = PROCEDURAL.matcher(question).find();
+        String best = "";
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < passages.size(); i++) {
+            var passage = passages.get(i);
+            Set<String> headingTerms = new HashSet<>(SearchTerms.of(String.join(" ", passage.headingPath()), language));
+            List<Unit> units = units(passage.text(), asked, headingTerms, procedural, language, i == 0);
+            int chosen = bestUnit(units);
+            if (chosen >= 0 && units.get(chosen).score() > bestScore) {
+                bestScore = units.get(chosen).score();
+                best = compose(units, chosen);
+            }
+        }
+        return best;
+    }
+
     private ExtractiveAnswer() {
     }
 
@@ -45,16 +68,22 @@ final class ExtractiveAnswer {
     static String from(String passage, String question, String language) {
         Set<String> asked = new HashSet<>(SearchTerms.of(question, language));
         boolean procedural = PROCEDURAL.matcher(question).find();
-        List<Unit> units = units(passage, asked, procedural, language);
-        if (units.isEmpty()) {
-            return "";
-        }
-        int best = 0;
+        List<Unit> units = units(passage, asked, Set.of(), procedural, language, true);
+        int best = bestUnit(units);
+        return best < 0 ? "" : compose(units, best);
+    }
+
+    private static int bestUnit(List<Unit> units) {
+        int best = units.isEmpty() ? -1 : 0;
         for (int i = 1; i < units.size(); i++) {
             if (units.get(i).score() > units.get(best).score()) {
                 best = i;
             }
         }
+        return best;
+    }
+
+    private static String compose(List<Unit> units, int best) {
         Unit chosen = units.get(best);
         StringBuilder answer = new StringBuilder();
         if (chosen.list() && best > 0 && !units.get(best - 1).list()
@@ -74,7 +103,8 @@ final class ExtractiveAnswer {
         return cut(answer.toString());
     }
 
-    private static List<Unit> units(String passage, Set<String> asked, boolean procedural, String language) {
+    private static List<Unit> units(String passage, Set<String> asked, Set<String> headingTerms, boolean procedural,
+            String language, boolean opensArticle) {
         List<Unit> units = new ArrayList<>();
         int paragraph = 0;
         for (String block : passage.split("\\n\\s*\\n")) {
@@ -87,7 +117,7 @@ final class ExtractiveAnswer {
             if (LIST_ITEM.matcher(lines.get(0)).matches()) {
                 String list = list(lines);
                 boolean ordered = ORDERED_ITEM.matcher(lines.get(0)).matches();
-                double score = overlap(asked, list, language) + (procedural && ordered ? STEPS_BONUS : 0);
+                double score = overlap(asked, list, headingTerms, language) + (procedural && ordered ? STEPS_BONUS : 0);
                 units.add(new Unit(list, true, ordered, paragraph, score));
                 continue;
             }
@@ -100,7 +130,8 @@ final class ExtractiveAnswer {
                 if (sentence.isEmpty()) {
                     continue;
                 }
-                double score = overlap(asked, sentence, language) + (units.isEmpty() ? LEAD_BONUS : 0);
+                double score = overlap(asked, sentence, headingTerms, language)
+                        + (opensArticle && units.isEmpty() ? LEAD_BONUS : 0);
                 units.add(new Unit(sentence, false, false, paragraph, score));
             }
         }
@@ -124,11 +155,12 @@ final class ExtractiveAnswer {
         return String.join("\n", items);
     }
 
-    private static double overlap(Set<String> asked, String text, String language) {
+    private static double overlap(Set<String> asked, String text, Set<String> headingTerms, String language) {
         if (asked.isEmpty()) {
             return 0;
         }
         Set<String> found = new HashSet<>(SearchTerms.of(text, language));
+        found.addAll(headingTerms);
         found.retainAll(asked);
         return (double) found.size() / asked.size();
     }

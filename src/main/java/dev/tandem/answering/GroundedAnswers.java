@@ -57,14 +57,14 @@ final class GroundedAnswers {
                     String.format(Phrases.in(language).clarify(), best.passage().title(), runnerUp.passage().title()),
                     List.of(best.passage(), runnerUp.passage()), probability);
         }
-        String quoted = ExtractiveAnswer.from(best.passage().text(), question, language);
-        if (quoted.isBlank()) {
-            return Answer.dontKnow(language, probability);
-        }
         List<Passage> evidence = passages.stream()
             .filter(passage -> passage.articleId().equals(best.passage().articleId()))
             .limit(EVIDENCE)
             .toList();
+        String quoted = ExtractiveAnswer.from(evidence, question, language);
+        if (quoted.isBlank()) {
+            return Answer.dontKnow(language, probability);
+        }
         return new Answer(Answer.Kind.ANSWERED, language, quoted, List.of(best.passage()), probability, evidence);
     }
 

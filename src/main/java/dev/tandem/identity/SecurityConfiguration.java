@@ -35,7 +35,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    private static final String[] PUBLIC_PAGES = { "/login", "/demo", "/widget/**", "/css/**", "/js/**", "/img/**",
+    private static final String[] PUBLIC_PAGES = { "/login", "/demo", "/help", "/help/**", "/widget/**", "/css/**", "/js/**", "/img/**",
             "/webjars/**", "/favicon.ico", "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html" };
 

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
@@ -30,6 +31,11 @@ import jakarta.annotation.PreDestroy;
  * articles seeded at once are embedded together). Looking at the row rather than trusting the event
  * makes late or reordered events harmless. Once the application is ready, the same thread indexes
  * every published article; readiness does not wait for it.
+ *
+ * <p>Every half minute it also compares the index with the database and catches up on whatever it
+ * missed: articles changed through another node (events reach only the node that published them),
+ * imported by the {@code import-knowledge} command, or whose indexing failed. So the index repairs
+ * itself without a restart; after a restart it is built anew from the database.
  *
  * <p>{@code tandem.knowledge.indexing=false} leaves it out: the {@code import-knowledge} command
  * only writes the database, and a server builds its index from the database when it starts.
@@ -64,6 +70,24 @@ class ArticleIndexSync {
                 articles.findByStatus(ArticleStatus.PUBLISHED).forEach(article -> mark(article.id()));
             } catch (RuntimeException e) {
                 log.error("Could not read the published articles to index them", e);
+            }
+        });
+    }
+
+    @Scheduled(fixedDelayString = "${tandem.knowledge.reconcile-every:PT30S}",
+            initialDelayString = "${tandem.knowledge.reconcile-every:PT30S}")
+    void reconcile() {
+        worker.execute(() -> {
+            try {
+                Map<UUID, Integer> published = articles.publishedVersions();
+                published.forEach((id, version) -> {
+                    if (!version.equals(indexed.get(id))) {
+                        mark(id);
+                    }
+                });
+                indexed.keySet().stream().filter(id -> !published.containsKey(id)).toList().forEach(this::mark);
+            } catch (RuntimeException e) {
+                log.warn("Could not compare the index with the database; trying again later", e);
             }
         });
     }
@@ -118,7 +142,7 @@ class ArticleIndexSync {
                     log.info("Indexed {} articles in {} ms", put.size(), (System.nanoTime() - started) / 1_000_000);
                 }
             } catch (RuntimeException e) {
-                log.error("Could not index articles {}; they are indexed again at the next start", batch, e);
+                log.error("Could not index articles {}; trying again at the next reconciliation", batch, e);
             }
         }
     }

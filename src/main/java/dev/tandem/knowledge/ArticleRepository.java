@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +39,16 @@ class ArticleRepository {
     List<Article> findByStatus(ArticleStatus status) {
         return jdbc.sql("select * from article where status = ? order by slug").param(status.name())
             .query(ArticleRepository::article).list();
+    }
+
+    /** The current version of every published article, by id: what the index should hold. */
+    Map<UUID, Integer> publishedVersions() {
+        Map<UUID, Integer> versions = new HashMap<>();
+        jdbc.sql("select id, current_version from article where status = ?").param(ArticleStatus.PUBLISHED.name())
+            .query(rs -> {
+                versions.put(rs.getObject("id", UUID.class), rs.getInt("current_version"));
+            });
+        return versions;
     }
 
     /** Articles matching every given criterion (null criteria match all), by title. */

@@ -54,6 +54,14 @@ class KnowledgePages {
             return new ArticleForm("", "", "", "", "en", ArticleAudience.PUBLIC, null, null);
         }
 
+        ArticleForm withTitle(String newTitle) {
+            return new ArticleForm(slug, newTitle, body, tags, language, audience, translationOf, version);
+        }
+
+        ArticleForm withLanguage(String newLanguage) {
+            return new ArticleForm(slug, title, body, tags, newLanguage, audience, translationOf, version);
+        }
+
         static ArticleForm of(Article a) {
             return new ArticleForm(a.slug(), a.title(), a.body(), String.join(", ", a.tags()), a.language(),
                     a.audience(), a.translationOf(), a.currentVersion());
@@ -83,9 +91,18 @@ class KnowledgePages {
         return "knowledge/articles";
     }
 
+    /** A new draft; {@code title} and {@code language} prefill it (the knowledge gaps page links here). */
     @GetMapping("/new")
-    String create(Model model, Authentication user) {
-        return showEditor(model, null, ArticleForm.blank(), null, user);
+    String create(@RequestParam(required = false) String title, @RequestParam(required = false) String language,
+            Model model, Authentication user) {
+        ArticleForm blank = ArticleForm.blank();
+        if (title != null && !title.isBlank() && title.length() <= 200) {
+            blank = blank.withTitle(title.strip());
+        }
+        if (language != null && language.matches("[a-z]{2}")) {
+            blank = blank.withLanguage(language);
+        }
+        return showEditor(model, null, blank, null, user);
     }
 
     @PostMapping

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.tandem.conversation.AuthorType;
+import dev.tandem.conversation.Citation;
 import dev.tandem.conversation.Message;
 
 /**
@@ -15,7 +16,7 @@ import dev.tandem.conversation.Message;
  * of the same author, and whether a new day starts before it.
  */
 record TimelineEntry(UUID id, String style, String authorName, String initials, String tone, String text,
-        boolean internal, boolean continued, boolean newDay, Instant createdAt) {
+        boolean internal, boolean continued, boolean newDay, Instant createdAt, List<Citation> citations) {
 
     private static final long GROUP_SECONDS = 5 * 60;
 
@@ -44,7 +45,7 @@ record TimelineEntry(UUID id, String style, String authorName, String initials, 
                 && java.util.Objects.equals(before.authorId(), message.authorId())
                 && message.createdAt().getEpochSecond() - before.createdAt().getEpochSecond() < GROUP_SECONDS;
         return new TimelineEntry(message.id(), style, name, Avatars.initials(name), Avatars.tone(name), message.text(),
-                message.internal(), continued, newDay, message.createdAt());
+                message.internal(), continued, newDay, message.createdAt(), message.citations());
     }
 
     private static String style(Message message) {

@@ -1,0 +1,204 @@
+package dev.tandem.answering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.tandem.Agent;
+import dev.tandem.TandemTest;
+import dev.tandem.TestAccounts;
+import dev.tandem.TestApi;
+import dev.tandem.WidgetCustomer;
+import dev.tandem.identity.Teams;
+import dev.tandem.identity.UserAccounts;
+import dev.tandem.knowledge.Audience;
+import dev.tandem.knowledge.ImportKnowledge;
+import dev.tandem.knowledge.KnowledgeSearch;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The AI assistant through the widget API on the demo workspace (Northwind's knowledge base, as on
+ * a first start): answers with citations, says "I don't know" instead of guessing, speaks the
+ * customer's language, steps aside for a person.
+ */
+@TandemTest
+@TestPropertySource(properties = { "tandem.demo=true", "tandem.answering.enabled=true" })
+class AssistantApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KnowledgeSearch knowledge;
+
+    @Autowired
+    UserAccounts userAccounts;
+
+    @Autowired
+    Teams teams;
+
+    TestApi api;
+
+    @Autowired
+    ImportKnowledge importer;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        api = new TestApi(port);
+        if (!knowledge.answersCustomersIn("es")) {
+            // the demo seeds these on a first start; on a database an earlier test already wrote to,
+            // importing them again is what a curator would do (unchanged articles stay as they are)
+            importer.importFiles(demoKnowledge(), new ImportKnowledge.Options(true, null, null), "test");
+        }
+        // the articles are indexed in the background
+        for (int waited = 0; !indexed(); waited++) {
+            assertThat(waited).as("the demo knowledge base is indexed within two minutes").isLessThan(1_200);
+            Thread.sleep(100);
+        }
+    }
+
+    private boolean indexed() {
+        var found = knowledge.search("reset password", "en", Audience.CUSTOMER, 1);
+        return knowledge.answersCustomersIn("es") && knowledge.answersCustomersIn("fr")
+                && knowledge.answersCustomersIn("de") && !found.isEmpty()
+                && found.get(0).title().equals("Reset your password");
+    }
+
+    private static List<ImportKnowledge.NamedFile> demoKnowledge() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/demo/knowledge"))) {
+            List<ImportKnowledge.NamedFile> named = new ArrayList<>();
+            for (Path file : files.sorted().toList()) {
+                named.add(new ImportKnowledge.NamedFile(file.getFileName().toString(), Files.readAllBytes(file)));
+            }
+            return named;
+        }
+    }
+
+    @Test
+    void aPasswordQuestionIsAnsweredFromTheKnowledgeBaseWithItsSource() {
+        var customer = WidgetCustomer.start(api, "How do I reset my password?");
+
+        JsonNode started = customer.started();
+        assertThat(started.get("status").asString()).isEqualTo("AI");
+        JsonNode reply = started.get("messages").get(1);
+        assertThat(reply.get("author").asString()).isEqualTo("AI");
+        assertThat(reply.get("text").asString())
+            .as("the first reply says who is talking").contains("AI assistant").contains("ask for a person")
+            .as("the steps, as the article gives them").contains("Forgot password?").contains("Send reset link");
+        JsonNode citation = reply.get("citations").get(0);
+        assertThat(citation.get("title").asString()).isEqualTo("Reset your password");
+        assertThat(citation.get("url").asString()).isEqualTo(api.base() + "/help/reset-your-password");
+        assertThat(citation.get("snippet").asString()).isNotBlank();
+
+        // the link works for anyone: the customer has no account
+        var page = new TestApi(port).get("/help/reset-your-password").expect(200);
+        assertThat(page.body()).contains("Reset your password").contains("Forgot password?");
+
+        var next = customer.post("And how long is the reset link valid?").expect(201).json();
+        JsonNode second = next.get("messages").get(1);
+        assertThat(second.get("author").asString()).isEqualTo("AI");
+        assertThat(second.get("text").asString()).as("said once, in the first reply").doesNotContain("AI assistant")
+            .contains("60 minutes");
+        assertThat(second.get("citations")).isNotEmpty();
+    }
+
+    @Test
+    void aQuestionFarOutsideTheKnowledgeGetsAnHonestAnswerAndNoCitation() {
+        var customer = WidgetCustomer.start(api, "What is the boiling point of tungsten in kelvin?");
+
+        JsonNode reply = customer.started().get("messages").get(1);
+        assertThat(reply.get("author").asString()).isEqualTo("AI");
+        assertThat(reply.get("citations")).isEmpty();
+        assertThat(reply.get("text").asString()).contains("don't know").contains("talk to a person");
+        assertThat(customer.started().get("status").asString()).as("offered, not forced").isEqualTo("AI");
+
+        var gaps = api.as("admin", "admin-password-for-tests").get("/api/knowledge/gaps?days=1").expect(200).json();
+        assertThat(gaps.findValuesAsString("question")).contains("What is the boiling point of tungsten in kelvin?");
+    }
+
+    @Test
+    void sayingYesToTheOfferOfAPersonQueuesTheConversation() {
+        var customer = WidgetCustomer.start(api, "Can I bring my dog into your Denver store?");
+        assertThat(customer.started().get("messages").get(1).get("citations")).isEmpty();
+
+        var posted = customer.post("yes please").expect(201).json();
+
+        assertThat(posted.get("status").asString()).isEqualTo("QUEUED");
+        assertThat(posted.get("messages").get(1).get("author").asString()).isEqualTo("SYSTEM");
+    }
+
+    @Test
+    void askingForAPersonInAnyWordsQueuesAtOnce() {
+        var english = WidgetCustomer.start(api, "Where is my order?");
+        var posted = english.post("I want to talk to a real person").expect(201).json();
+        assertThat(posted.get("status").asString()).isEqualTo("QUEUED");
+
+        var spanish = WidgetCustomer.start(api, "Quiero hablar con una persona, por favor");
+        assertThat(spanish.started().get("status").asString()).isEqualTo("QUEUED");
+        assertThat(spanish.started().findValuesAsString("author")).doesNotContain("AI");
+    }
+
+    @Test
+    void theAssistantAnswersInTheCustomersLanguageWhenTheKnowledgeHasIt() {
+        var spanish = WidgetCustomer.start(api, "Olvidé mi contraseña, ¿cómo la restablezco?");
+        JsonNode reply = spanish.started().get("messages").get(1);
+        assertThat(reply.get("text").asString()).contains("asistente de IA");
+        assertThat(reply.get("citations").get(0).get("title").asString()).isEqualTo("Restablecer tu contraseña");
+
+        var portuguese = WidgetCustomer.start(api, "Esqueci-me da minha palavra-passe, como a posso recuperar?");
+        JsonNode answer = portuguese.started().get("messages").get(1);
+        assertThat(answer.get("text").asString()).contains("português").contains("pessoa");
+        assertThat(answer.get("citations")).isEmpty();
+    }
+
+    @Test
+    void onceAPersonHasTheConversationTheAssistantStaysQuiet() {
+        var customer = WidgetCustomer.start(api, "How do I reset my password?");
+        var agent = Agent.of(api, new TestAccounts(userAccounts, teams).supervisor());
+        agent.assign(customer.id());
+
+        var posted = customer.post("Thanks! Also, how do I change my email address?").expect(201).json();
+
+        assertThat(posted.get("status").asString()).isEqualTo("ASSIGNED");
+        assertThat(posted.get("messages")).hasSize(1);
+    }
+
+    @Test
+    void aRetriedMessageGetsTheSameAnswerAndIsAnsweredOnce() {
+        var customer = WidgetCustomer.start(api, "Hi there");
+        String id = UUID.randomUUID().toString();
+
+        var first = customer.post("How long do I have to return something?", id).expect(201).json();
+        var retry = customer.post("How long do I have to return something?", id).expect(200).json();
+
+        assertThat(retry.get("messages")).hasSize(first.get("messages").size());
+        assertThat(retry.get("messages").get(1).get("id").asString())
+            .isEqualTo(first.get("messages").get(1).get("id").asString());
+        long aiReplies = customer.view().get("messages").findValuesAsString("author").stream()
+            .filter("AI"::equals).count();
+        assertThat(aiReplies).isEqualTo(2);
+    }
+
+    @Test
+    void theWidgetIsToldThatTheAssistantAnswers() {
+        assertThat(api.get("/api/widget/inboxes/" + primaryInboxKey()).expect(200).json().get("aiEnabled").asBoolean())
+            .isTrue();
+    }
+
+    private String primaryInboxKey() {
+        return api.as("admin", "admin-password-for-tests").get("/api/admin/widget-inboxes").expect(200).json()
+            .get(0).get("key").asString();
+    }
+}
