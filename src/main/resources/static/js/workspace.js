@@ -224,7 +224,7 @@
 
   var pendingG = false;
   var pendingTimer = null;
-  var views = { q: 'queued', m: 'mine', o: 'open', r: 'resolved' };
+  var views = { q: 'queued', m: 'mine', a: 'ai', o: 'open', r: 'resolved' };
 
   function visible(el) {
     return el && !el.disabled && el.getAttribute('aria-disabled') !== 'true' && el.getClientRects().length > 0;
