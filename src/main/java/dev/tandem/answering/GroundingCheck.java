@@ -1,7 +1,5 @@
 package dev.tandem.answering;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -16,17 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.de.GermanAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.es.SpanishAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.it.ItalianAnalyzer;
-import org.apache.lucene.analysis.nl.DutchAnalyzer;
-import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -34,6 +21,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.tandem.ai.Embeddings;
 import dev.tandem.knowledge.Passage;
+import dev.tandem.knowledge.SearchTerms;
 
 /**
  * Checks that every sentence of a generated answer is supported by the passages it was written
@@ -366,8 +354,6 @@ class GroundingCheck {
 
     // --- content words --------------------------------------------------------------------------
 
-    private static final Map<String, Analyzer> ANALYZERS = new ConcurrentHashMap<>();
-
     /**
      * Words that carry no claim in a support answer but are not on Lucene's stop lists; without
      * them, "You can ..." would count "you" and "can" as evidence.
@@ -396,33 +382,9 @@ class GroundingCheck {
         return words;
     }
 
+    /** The index's own analysis, so that "refunds" here and "refund" in a passage are one word. */
     private static List<String> analyze(String text, String language) {
-        Analyzer analyzer = ANALYZERS.computeIfAbsent(language, GroundingCheck::analyzerFor);
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("text", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
-    }
-
-    private static Analyzer analyzerFor(String language) {
-        return switch (language) {
-            case "en" -> new EnglishAnalyzer();
-            case "es" -> new SpanishAnalyzer();
-            case "fr" -> new FrenchAnalyzer();
-            case "de" -> new GermanAnalyzer();
-            case "pt" -> new PortugueseAnalyzer();
-            case "it" -> new ItalianAnalyzer();
-            case "nl" -> new DutchAnalyzer();
-            default -> new StandardAnalyzer();
-        };
+        return SearchTerms.of(text, language);
     }
 
     // --- numbers and units ----------------------------------------------------------------------
