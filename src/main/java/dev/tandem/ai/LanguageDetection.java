@@ -28,9 +28,11 @@ public class LanguageDetection {
 
     /**
      * The best language must be at least this much more likely than the second, else the text is too
-     * short or mixed to tell ("ok", "Danke!" is still clear, "hola ok" may not be).
+     * short or mixed to tell and the caller keeps the conversation's language. On the 432 Northwind
+     * evaluation questions (en, es, fr, de, pt, it, nl) this gives 417 right, 2 wrong, 13 unsure
+     * (a lead of 0.10: 398 / 0 / 34; 0.25: 65 / 0 / 367).
      */
-    private static final double MINIMUM_LEAD = 0.25;
+    private static final double MINIMUM_LEAD = 0.05;
 
     private final LanguageDetector detector;
     private final AiProperties properties;
@@ -40,6 +42,9 @@ public class LanguageDetection {
         Language[] languages = SUPPORTED.stream()
             .map(code -> Language.getByIsoCode639_1(IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT))))
             .toArray(Language[]::new);
+        // High accuracy mode (all n-gram sizes) holds about 180 MiB of heap for the seven languages;
+        // low accuracy mode (trigrams only) about 25 MiB, but it reads short chat messages badly:
+        // "How do I reset my password?" as Italian, "Where is my order?" as German.
         this.detector = LanguageDetectorBuilder.fromLanguages(languages).build();
     }
 

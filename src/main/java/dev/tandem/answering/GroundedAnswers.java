@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dev.tandem.knowledge.Audience;
 import dev.tandem.knowledge.KnowledgeSearch;
 import dev.tandem.knowledge.Passage;
@@ -85,8 +88,8 @@ final class GroundedAnswers {
             bestPassage.putIfAbsent(id, passage);
             double s = Double.isNaN(passage.similarity()) ? 0 : passage.similarity();
             similarity.merge(id, s, Math::max);
-            Set<String> terms = termsOf.computeIfAbsent(id, x -> new HashSet<>(SearchTerms.of(passage.title(), language)));
-            terms.addAll(SearchTerms.of(passage.text(), language));
+            Set<String> terms = termsOf.computeIfAbsent(id, x -> new HashSet<>(termsOf(passage.title(), language)));
+            terms.addAll(termsOf(passage.text(), language));
         }
         Map<String, Double> rarity = new HashMap<>();
         asked.forEach(term -> rarity.put(term, knowledge.rarity(term, language)));
@@ -109,6 +112,16 @@ final class GroundedAnswers {
                     total == 0 ? 0 : weighed / total, rarestMissing));
         });
         return candidates;
+    }
+
+    /**
+     * Passages come back again and again (the popular questions hit the same articles): their terms
+     * are analysed once, not on every question.
+     */
+    private static final Cache<String, Set<String>> PASSAGE_TERMS = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    private static Set<String> termsOf(String text, String language) {
+        return PASSAGE_TERMS.get(language + '\u0000' + text, key -> Set.copyOf(SearchTerms.of(text, language)));
     }
 
     /** An article that may answer: its best-ranked passage and how well the article matches the question. */
