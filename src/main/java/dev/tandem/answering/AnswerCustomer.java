@@ -25,16 +25,21 @@ import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.Message;
 import dev.tandem.conversation.PostAiMessage;
 import dev.tandem.conversation.RequestHandoff;
+import dev.tandem.escalation.Assessment;
+import dev.tandem.escalation.EscalateConversation;
+import dev.tandem.escalation.EscalationPolicy;
+import dev.tandem.escalation.Turn;
 import dev.tandem.knowledge.Articles;
 import dev.tandem.knowledge.KnowledgeSearch;
 import dev.tandem.knowledge.Passage;
 
 /**
  * The AI assistant's turn, on the request path of the customer's message: while the conversation is
- * the assistant's, every customer message gets an answer quoted from the knowledge base with its
- * sources, one clarifying question, or an honest "I don't know" with the offer of a person; a
- * request for a person hands the conversation to the human queue at once. The first reply says
- * that the customer is talking to an AI assistant.
+ * the assistant's, the escalation policy looks at it first (a request for a person, frustration,
+ * high stakes, a vulnerable customer, answers that did not help) and hands it to a person when it
+ * finds a reason; otherwise the message gets an answer quoted from the knowledge base with its
+ * sources, one clarifying question, or an honest "I don't know" with the offer of a person. The
+ * first reply says that the customer is talking to an AI assistant.
  */
 @Service
 public class AnswerCustomer {
@@ -52,6 +57,8 @@ public class AnswerCustomer {
     private final ConversationQueries conversations;
     private final PostAiMessage post;
     private final RequestHandoff handoff;
+    private final EscalationPolicy escalationPolicy;
+    private final EscalateConversation escalate;
     private final Articles articles;
     private final AnswerRecords records;
     private final LlmAnswers llm;
@@ -63,7 +70,7 @@ public class AnswerCustomer {
     AnswerCustomer(AnsweringProperties properties, GroundedAnswers answers, KnowledgeSearch knowledge,
             LanguageDetection languages,
             Embeddings embeddings, ConversationQueries conversations, PostAiMessage post, RequestHandoff handoff,
-            Articles articles, AnswerRecords records, LlmAnswers llm, GroundingCheck grounding,
+            EscalationPolicy escalationPolicy, EscalateConversation escalate, Articles articles, AnswerRecords records, LlmAnswers llm, GroundingCheck grounding,
             TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.answers = answers;
@@ -73,6 +80,8 @@ public class AnswerCustomer {
         this.conversations = conversations;
         this.post = post;
         this.handoff = handoff;
+        this.escalationPolicy = escalationPolicy;
+        this.escalate = escalate;
         this.articles = articles;
         this.records = records;
         this.llm = llm;
@@ -122,19 +131,25 @@ public class AnswerCustomer {
         if (details == null || !properties.enabled() || details.conversation().status() != ConversationStatus.AI) {
             return new Reply(details == null ? ConversationStatus.AI : details.conversation().status(), List.of());
         }
-        Optional<AnswerRecord> previous = records.latest(conversationId);
-        if (PersonRequests.asksForPerson(question.text(), previous.map(AnswerRecord::offeredPerson).orElse(false))) {
-            var outcome = handoff.request(conversationId, "The customer asked for a person.");
-            return new Reply(outcome.status(), outcome.notice().stream().toList());
-        }
+        List<AnswerRecord> answered = records.byConversation(conversationId);
+        Optional<AnswerRecord> previous = answered.isEmpty() ? Optional.empty()
+                : Optional.of(answered.get(answered.size() - 1));
         String language = languages.detect(question.text())
             .or(() -> previous.map(AnswerRecord::language))
             .orElse(properties.defaultLanguage());
+        Assessment assessment = escalationPolicy.assess(transcript(details, answered), language);
+        if (assessment.escalate() && !assessment.onlyUnanswered()) {
+            return handOver(conversationId, question, assessment, language);
+        }
         // an answer to "is it about A or B?" only makes sense with the question it answers
         String asked = previous.filter(record -> record.kind() == Answer.Kind.CLARIFIED)
             .map(record -> record.question() + "\n" + question.text())
             .orElse(question.text());
         Answer answer = inModelsWords(answers.answer(asked, language), asked);
+        if (assessment.onlyUnanswered() && !answer.kind().answered() && answer.kind() != Answer.Kind.CLARIFIED) {
+            // a second "I don't know" helps nobody: a person it is
+            return handOver(conversationId, question, assessment, language);
+        }
         boolean firstReply = details.messages().stream().noneMatch(m -> m.author() == dev.tandem.conversation.AuthorType.AI);
         String text = wording(answer, firstReply);
         List<Citation> citations = answer.kind().answered() ? citations(answer) : List.of();
@@ -151,6 +166,30 @@ public class AnswerCustomer {
         ConversationStatus status = posted.isPresent() ? ConversationStatus.AI
                 : conversations.summary(conversationId).map(s -> s.status()).orElse(ConversationStatus.AI);
         return new Reply(status, posted.stream().toList());
+    }
+
+    private Reply handOver(UUID conversationId, Message question, Assessment assessment, String language) {
+        var outcome = escalate.escalate(conversationId, question.id(), assessment, language);
+        return new Reply(outcome.status(), outcome.notice().stream().toList());
+    }
+
+    /** The conversation as the escalation policy reads it: the customer's and the assistant's messages, with what each reply was. */
+    private static List<Turn> transcript(ConversationDetails details, List<AnswerRecord> answered) {
+        var outcomes = new java.util.HashMap<UUID, Turn.AiOutcome>();
+        answered.forEach(record -> outcomes.put(record.replyMessageId(), switch (record.kind()) {
+            case ANSWERED -> Turn.AiOutcome.ANSWERED;
+            case CLARIFIED -> Turn.AiOutcome.CLARIFIED;
+            case DONT_KNOW, NOT_IN_LANGUAGE -> Turn.AiOutcome.NOT_ANSWERED;
+        }));
+        List<Turn> turns = new ArrayList<>();
+        for (Message message : details.messages()) {
+            if (message.author() == dev.tandem.conversation.AuthorType.CUSTOMER) {
+                turns.add(Turn.customer(message.text()));
+            } else if (message.author() == dev.tandem.conversation.AuthorType.AI) {
+                turns.add(Turn.ai(message.text(), outcomes.getOrDefault(message.id(), Turn.AiOutcome.UNKNOWN)));
+            }
+        }
+        return turns;
     }
 
     /**

@@ -17,8 +17,4 @@ record AnswerRecord(UUID id, UUID conversationId, UUID questionMessageId, UUID r
     AnswerRecord {
         citedArticleIds = List.copyOf(citedArticleIds);
     }
-
-    boolean offeredPerson() {
-        return kind == Answer.Kind.DONT_KNOW || kind == Answer.Kind.NOT_IN_LANGUAGE;
-    }
 }

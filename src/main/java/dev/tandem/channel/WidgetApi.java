@@ -30,7 +30,7 @@ import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.Message;
 import dev.tandem.conversation.PostCustomerMessage;
-import dev.tandem.conversation.RequestHandoff;
+import dev.tandem.escalation.EscalateConversation;
 import dev.tandem.conversation.StartConversation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,13 +49,13 @@ class WidgetApi {
     private final WidgetStreams streams;
     private final StartConversation start;
     private final PostCustomerMessage post;
-    private final RequestHandoff handoff;
+    private final EscalateConversation escalate;
     private final ConversationQueries queries;
     private final AnswerCustomer assistant;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     WidgetApi(WidgetInboxes inboxes, ConversationTokens tokens, RateLimits limits, WidgetStreams streams,
-            StartConversation start, PostCustomerMessage post, RequestHandoff handoff, ConversationQueries queries,
+            StartConversation start, PostCustomerMessage post, EscalateConversation escalate, ConversationQueries queries,
             AnswerCustomer assistant, org.springframework.transaction.support.TransactionTemplate transactions) {
         this.inboxes = inboxes;
         this.tokens = tokens;
@@ -63,7 +63,7 @@ class WidgetApi {
         this.streams = streams;
         this.start = start;
         this.post = post;
-        this.handoff = handoff;
+        this.escalate = escalate;
         this.queries = queries;
         this.assistant = assistant;
         this.transactions = transactions;
@@ -211,7 +211,7 @@ class WidgetApi {
             HttpServletRequest request) {
         limits.request(request.getRemoteAddr());
         tokens.check(id, token);
-        var outcome = handoff.request(id, "The customer asked to talk to a person.");
+        var outcome = escalate.customerAsked(id);
         List<WidgetMessage> messages = new ArrayList<>();
         outcome.notice().map(WidgetMessage::of).ifPresent(messages::add);
         return new Posted(outcome.status(), messages);

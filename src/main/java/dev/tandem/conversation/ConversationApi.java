@@ -80,11 +80,6 @@ class ConversationApi {
     record Transfer(UUID toAgentId, UUID toTeamId, String note) {
     }
 
-    record HandoffPacket(UUID conversationId, ConversationStatus status, String reason, String summary,
-            CustomerJson customer, String language, String intent, String sentiment, String priority,
-            List<String> whatWasTried, Instant requestedAt, int customerMessages) {
-    }
-
     record CustomerHistoryJson(CustomerJson customer, List<ConversationJson> conversations) {
     }
 
@@ -148,18 +143,6 @@ class ConversationApi {
     @Operation(summary = "Reopen a resolved conversation and take it")
     ConversationJson reopen(CurrentUser user, @PathVariable UUID id) {
         return ConversationJson.of(reopen.reopen(user, id), null);
-    }
-
-    @GetMapping("/conversations/{id}/handoff")
-    @Operation(summary = "The handoff packet: why a person is needed and what the customer wants")
-    HandoffPacket handoff(CurrentUser user, @PathVariable UUID id) {
-        var details = queries.details(user, id);
-        var c = details.conversation();
-        int customerMessages = (int) details.messages().stream().filter(m -> m.author() == AuthorType.CUSTOMER).count();
-        String reason = c.handoffRequestedAt() != null ? "The customer asked to talk to a person."
-                : "New conversations go to the human queue.";
-        return new HandoffPacket(id, c.status(), reason, c.subject(), CustomerJson.of(c.customer()), null, null, null,
-                "NORMAL", List.of(), c.handoffRequestedAt(), customerMessages);
     }
 
     @GetMapping("/customers/{id}")

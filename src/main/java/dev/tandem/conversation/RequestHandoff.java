@@ -35,6 +35,15 @@ public class RequestHandoff {
 
     @Transactional
     public Outcome request(UUID conversationId, String reason) {
+        return request(conversationId, reason, CUSTOMER_NOTICE);
+    }
+
+    /**
+     * @param reason why, in words, for the agents
+     * @param customerNotice what the customer is told while they wait (in their language)
+     */
+    @Transactional
+    public Outcome request(UUID conversationId, String reason, String customerNotice) {
         ConversationSummary conversation = conversations.findById(conversationId)
             .orElseThrow(() -> ConversationProblems.notFound(conversationId));
         var now = clock.instant();
@@ -62,7 +71,7 @@ public class RequestHandoff {
             return new Outcome(status, Optional.empty());
         }
         events.publishEvent(new HandoffRequested(conversationId, conversation.teamId(), reason, now));
-        Message notice = timeline.append(conversation, status, AuthorType.SYSTEM, null, null, CUSTOMER_NOTICE, false,
+        Message notice = timeline.append(conversation, status, AuthorType.SYSTEM, null, null, customerNotice, false,
                 null);
         return new Outcome(status, Optional.of(notice));
     }

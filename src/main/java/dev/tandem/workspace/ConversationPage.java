@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
+import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.Message;
+import dev.tandem.escalation.HandoffPacket;
+import dev.tandem.escalation.HandoffPackets;
 import dev.tandem.identity.CurrentUser;
 import dev.tandem.identity.UserDirectory;
 
@@ -24,10 +27,18 @@ class ConversationPage {
 
     private final ConversationQueries queries;
     private final UserDirectory directory;
+    private final HandoffPackets packets;
 
-    ConversationPage(ConversationQueries queries, UserDirectory directory) {
+    ConversationPage(ConversationQueries queries, UserDirectory directory, HandoffPackets packets) {
         this.queries = queries;
         this.directory = directory;
+        this.packets = packets;
+    }
+
+    /** The packet matters while a person takes over; building it reads the conversation once more. */
+    private HandoffPacket packet(ConversationDetails details) {
+        var status = details.conversation().status();
+        return status == ConversationStatus.QUEUED || status == ConversationStatus.ASSIGNED ? packets.of(details) : null;
     }
 
     @GetMapping("/conversations/{id}")
@@ -36,7 +47,7 @@ class ConversationPage {
         ConversationDetails details = queries.details(me, id);
         People people = People.load(directory);
         var conversation = details.conversation();
-        model.addAttribute("header", ConversationHeader.of(conversation, people, me));
+        model.addAttribute("header", ConversationHeader.of(conversation, people, me, packet(details)));
         model.addAttribute("entries",
                 TimelineEntry.of(details.messages(), null, conversation.customer().displayName()));
         model.addAttribute("customer", conversation.customer());
@@ -51,8 +62,9 @@ class ConversationPage {
     @GetMapping("/conversations/{id}/header")
     String header(CurrentUser me, @PathVariable UUID id, @RequestParam(defaultValue = "queued") String view,
             Model model) {
-        var conversation = queries.details(me, id).conversation();
-        model.addAttribute("header", ConversationHeader.of(conversation, People.load(directory), me));
+        var details = queries.details(me, id);
+        var conversation = details.conversation();
+        model.addAttribute("header", ConversationHeader.of(conversation, People.load(directory), me, packet(details)));
         model.addAttribute("customer", conversation.customer());
         model.addAttribute("history", queries.customer(me, conversation.customer().id()).conversations());
         model.addAttribute("view", InboxView.of(view));

@@ -2,13 +2,7 @@ package dev.tandem.answering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,13 +11,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.tandem.Agent;
+import dev.tandem.DemoKnowledge;
 import dev.tandem.TandemTest;
 import dev.tandem.TestAccounts;
 import dev.tandem.TestApi;
 import dev.tandem.WidgetCustomer;
 import dev.tandem.identity.Teams;
 import dev.tandem.identity.UserAccounts;
-import dev.tandem.knowledge.Audience;
 import dev.tandem.knowledge.ImportKnowledge;
 import dev.tandem.knowledge.KnowledgeSearch;
 import tools.jackson.databind.JsonNode;
@@ -57,33 +51,7 @@ class AssistantApiTest {
     @BeforeEach
     void setUp() throws Exception {
         api = new TestApi(port);
-        if (!knowledge.answersCustomersIn("es")) {
-            // the demo seeds these on a first start; on a database an earlier test already wrote to,
-            // importing them again is what a curator would do (unchanged articles stay as they are)
-            importer.importFiles(demoKnowledge(), new ImportKnowledge.Options(true, null, null), "test");
-        }
-        // the articles are indexed in the background
-        for (int waited = 0; !indexed(); waited++) {
-            assertThat(waited).as("the demo knowledge base is indexed within two minutes").isLessThan(1_200);
-            Thread.sleep(100);
-        }
-    }
-
-    private boolean indexed() {
-        var found = knowledge.search("reset password", "en", Audience.CUSTOMER, 1);
-        return knowledge.answersCustomersIn("es") && knowledge.answersCustomersIn("fr")
-                && knowledge.answersCustomersIn("de") && !found.isEmpty()
-                && found.get(0).title().equals("Reset your password");
-    }
-
-    private static List<ImportKnowledge.NamedFile> demoKnowledge() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/demo/knowledge"))) {
-            List<ImportKnowledge.NamedFile> named = new ArrayList<>();
-            for (Path file : files.sorted().toList()) {
-                named.add(new ImportKnowledge.NamedFile(file.getFileName().toString(), Files.readAllBytes(file)));
-            }
-            return named;
-        }
+        DemoKnowledge.ensureIndexed(knowledge, importer);
     }
 
     @Test

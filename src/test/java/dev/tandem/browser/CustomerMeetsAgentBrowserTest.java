@@ -92,7 +92,7 @@ class CustomerMeetsAgentBrowserTest {
         assertThat(customer.locator("[data-testid=tandem-message][data-author=CUSTOMER]")).containsText(problem);
         customer.locator("[data-testid=tandem-handoff]").click();
         assertThat(customer.locator("[data-testid=tandem-message][data-author=SYSTEM]").last())
-            .containsText("talk to a person");
+            .containsText("member of our team");
 
         agent.getByText(problem).first().click();
         agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign to me")).click();

@@ -258,19 +258,21 @@ class ConversationApiTest {
         var agent = Agent.of(api, accounts.agent());
 
         JsonNode before = agent.handoff(customer.id()).expect(200).json();
-        assertThat(before.get("requestedAt").isNull()).isTrue();
+        assertThat(before.get("escalatedAt").isNull()).isTrue();
 
         customer.handoff().expect(200);
         JsonNode packet = agent.handoff(customer.id()).expect(200).json();
 
         assertThat(text(packet, "conversationId")).isEqualTo(customer.id().toString());
         assertThat(text(packet, "status")).isEqualTo("QUEUED");
-        assertThat(text(packet, "reason")).contains("asked to talk to a person");
-        assertThat(text(packet, "summary")).isEqualTo("My order never came");
+        assertThat(text(packet, "why")).contains("asked to talk to a person");
+        assertThat(text(packet.get("reasons").get(0), "reason")).isEqualTo("PERSON_REQUEST");
+        assertThat(text(packet, "goal")).isEqualTo("My order never came");
         assertThat(text(packet.get("customer"), "name")).isEqualTo("Alan Turing");
         assertThat(packet.get("customerMessages").asInt()).isEqualTo(2);
-        assertThat(text(packet, "requestedAt")).isNotNull();
-        assertThat(packet.get("whatWasTried").isArray()).isTrue();
+        assertThat(text(packet, "escalatedAt")).isNotNull();
+        assertThat(text(packet, "priority")).isEqualTo("NORMAL");
+        assertThat(packet.get("answered").isArray()).isTrue();
         agent.handoff(UUID.randomUUID()).expectProblem(404);
     }
 

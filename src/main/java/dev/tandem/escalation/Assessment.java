@@ -1,0 +1,46 @@
+package dev.tandem.escalation;
+
+import java.util.List;
+
+/**
+ * The escalation policy's verdict on a conversation: every reason found to hand it to a person (none:
+ * the assistant may go on).
+ */
+public record Assessment(List<Finding> findings) {
+
+    public static final Assessment CONTINUE = new Assessment(List.of());
+
+    public Assessment {
+        findings = List.copyOf(findings);
+    }
+
+    public boolean escalate() {
+        return !findings.isEmpty();
+    }
+
+    /** The most urgent of the findings' priorities; NORMAL when there are none. */
+    public Priority priority() {
+        return findings.stream().map(Finding::priority).reduce(Priority.NORMAL, Priority::max);
+    }
+
+    /**
+     * Every reason is that the assistant could not answer: worth handing over only if it cannot
+     * answer this message either, so the caller may try first.
+     */
+    public boolean onlyUnanswered() {
+        return escalate() && findings.stream().allMatch(finding -> finding.reason() == EscalationReason.OUT_OF_SCOPE);
+    }
+
+    public boolean has(EscalationReason reason) {
+        return findings.stream().anyMatch(finding -> finding.reason() == reason);
+    }
+
+    /** The reasons in words, one sentence each, most urgent first. */
+    public String inWords() {
+        return String.join(" ", findings.stream()
+            .sorted((a, b) -> b.priority().compareTo(a.priority()))
+            .map(Finding::says)
+            .distinct()
+            .toList());
+    }
+}

@@ -1,0 +1,194 @@
+package dev.tandem.escalation;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import dev.tandem.ai.LanguageDetection;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code eval escalation}: runs the escalation policy on every conversation of a JSONL file after its
+ * last customer message and compares with the expected decision: recall of the conversations that
+ * must go to a person, precision, and the false-positive rate among those that must not. With an
+ * optional {@code "reason"} per line, recall per reason too. {@code --errors} lists every mistake on
+ * stderr with the findings, for tuning the rules. Plain Java: no Spring, no database.
+ */
+public final class EscalationEvaluation {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Conversation(List<Turn> turns, boolean escalate, String reason, String language) {
+    }
+
+    record Metrics(int n, int mustEscalate, double recall, double precision, double falsePositiveRate,
+            Map<String, Integer> counts, Map<String, String> recallByReason) {
+    }
+
+    private EscalationEvaluation() {
+    }
+
+    public static int run(List<String> options, PrintStream out, PrintStream err) {
+        Path file = null;
+        boolean json = false;
+        boolean errors = false;
+        try {
+            for (int i = 0; i < options.size(); i++) {
+                switch (options.get(i)) {
+                    case "--test" -> {
+                        if (++i >= options.size()) {
+                            throw new IllegalArgumentException("--test needs a value");
+                        }
+                        file = Path.of(options.get(i));
+                    }
+                    case "--json" -> json = true;
+                    case "--errors" -> errors = true;
+                    default -> throw new IllegalArgumentException("unknown option '" + options.get(i) + "'");
+                }
+            }
+            if (file == null) {
+                throw new IllegalArgumentException("--test FILE.jsonl is required");
+            }
+            List<Conversation> conversations = read(file);
+            EscalationPolicy policy = EscalationPolicy.standalone();
+            LanguageDetection languages = LanguageDetection.standalone();
+            List<Assessment> assessments = new ArrayList<>();
+            for (Conversation conversation : conversations) {
+                String language = conversation.language() != null ? conversation.language()
+                        : languages.detect(conversation.turns().stream().filter(Turn::fromCustomer).map(Turn::text)
+                            .collect(Collectors.joining("\n"))).orElse(null);
+                Assessment assessment = policy.assess(conversation.turns(), language);
+                assessments.add(assessment);
+                if (errors && assessment.escalate() != conversation.escalate()) {
+                    err.println((conversation.escalate() ? "MISSED " : "FALSE  ") + conversation.reason() + " "
+                            + conversation.turns().stream().map(t -> (t.fromCustomer() ? "C: " : "A: ") + t.text())
+                                .collect(Collectors.joining(" | "))
+                            + "\n       -> " + assessment.findings().stream().map(f -> f.rule() + " " + f.evidence())
+                                .collect(Collectors.joining("; ")));
+                }
+            }
+            Metrics metrics = measure(conversations, assessments);
+            out.println(json ? JSON.writeValueAsString(metrics) : table(metrics));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("eval escalation: " + e.getMessage());
+            err.println("usage: eval escalation --test FILE.jsonl [--json] [--errors]");
+            return 2;
+        }
+    }
+
+    static Metrics measure(List<Conversation> conversations, List<Assessment> assessments) {
+        int truePositives = 0;
+        int falsePositives = 0;
+        int mustEscalate = 0;
+        Map<String, int[]> byReason = new TreeMap<>();
+        for (int i = 0; i < conversations.size(); i++) {
+            Conversation conversation = conversations.get(i);
+            boolean escalated = assessments.get(i).escalate();
+            if (conversation.escalate()) {
+                mustEscalate++;
+                truePositives += escalated ? 1 : 0;
+                if (conversation.reason() != null) {
+                    int[] counts = byReason.computeIfAbsent(conversation.reason(), r -> new int[2]);
+                    counts[0] += escalated ? 1 : 0;
+                    counts[1]++;
+                }
+            } else {
+                falsePositives += escalated ? 1 : 0;
+            }
+        }
+        int n = conversations.size();
+        int mustNot = n - mustEscalate;
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("truePositives", truePositives);
+        counts.put("falseNegatives", mustEscalate - truePositives);
+        counts.put("falsePositives", falsePositives);
+        counts.put("trueNegatives", mustNot - falsePositives);
+        Map<String, String> recallByReason = new LinkedHashMap<>();
+        byReason.forEach((reason, c) -> recallByReason.put(reason, c[0] + "/" + c[1]));
+        return new Metrics(n, mustEscalate, share(truePositives, mustEscalate),
+                share(truePositives, truePositives + falsePositives), share(falsePositives, mustNot), counts,
+                recallByReason);
+    }
+
+    private static double share(int part, int whole) {
+        return whole == 0 ? Double.NaN : Math.round(10_000.0 * part / whole) / 10_000.0;
+    }
+
+    private static String table(Metrics m) {
+        return String.format("""
+                conversations        %d (%d must be escalated)
+                recall               %.4f
+                precision            %.4f
+                false-positive rate  %.4f
+                counts               %s
+                recall by reason     %s""", m.n(), m.mustEscalate(), m.recall(), m.precision(), m.falsePositiveRate(),
+                m.counts(), m.recallByReason());
+    }
+
+    /** JSONL, one {@code {"messages": [{"author": "customer"|"ai", "text"}], "escalate": bool, "reason"?, "language"?}} a line. */
+    static List<Conversation> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("test file not found: " + file);
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+        }
+        List<Conversation> conversations = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String where = file.getFileName() + " line " + (i + 1) + ": ";
+            JsonNode node;
+            try {
+                node = JSON.readTree(lines.get(i));
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException(where + "not valid JSON (" + e.getOriginalMessage() + ")");
+            }
+            JsonNode messages = node == null ? null : node.get("messages");
+            if (messages == null || !messages.isArray() || messages.isEmpty()) {
+                throw new IllegalArgumentException(where + "\"messages\" must be a non-empty array");
+            }
+            List<Turn> turns = new ArrayList<>();
+            for (JsonNode message : messages) {
+                JsonNode author = message.get("author");
+                JsonNode text = message.get("text");
+                if (author == null || !(author.asString("").equals("customer") || author.asString("").equals("ai"))) {
+                    throw new IllegalArgumentException(where + "every message needs \"author\": \"customer\" or \"ai\"");
+                }
+                if (text == null || !text.isString()) {
+                    throw new IllegalArgumentException(where + "every message needs a \"text\" string");
+                }
+                turns.add(author.asString().equals("customer") ? Turn.customer(text.asString())
+                        : Turn.ai(text.asString(), Turn.AiOutcome.UNKNOWN));
+            }
+            JsonNode escalate = node.get("escalate");
+            if (escalate == null || !escalate.isBoolean()) {
+                throw new IllegalArgumentException(where + "\"escalate\" must be true or false");
+            }
+            JsonNode reason = node.get("reason");
+            JsonNode language = node.get("language");
+            conversations.add(new Conversation(turns, escalate.asBoolean(),
+                    reason != null && reason.isString() ? reason.asString() : null,
+                    language != null && language.isString() ? language.asString() : null));
+        }
+        if (conversations.isEmpty()) {
+            throw new IllegalArgumentException(file + " holds no conversations");
+        }
+        return conversations;
+    }
+}

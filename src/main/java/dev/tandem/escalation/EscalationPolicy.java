@@ -1,0 +1,323 @@
+package dev.tandem.escalation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.stereotype.Service;
+
+import dev.tandem.knowledge.SearchTerms;
+import dev.tandem.understanding.Entity;
+import dev.tandem.understanding.EntityExtraction;
+import dev.tandem.understanding.MatchableText;
+import dev.tandem.understanding.SentimentAnalysis;
+
+/**
+ * Decides, after each customer message, whether the conversation should go to a person, and says
+ * why in words. Reasons: the customer asks for a person (also indirectly, in any supported
+ * language, or with a "yes" to the assistant's offer); frustration high or rising; the answers do
+ * not help (the same question again, "that didn't help", two turns the assistant could not answer);
+ * high stakes (fraud, a hacked account, legal threats and regulators, safety, large disputes,
+ * cancelling an account); a vulnerable customer (bereavement, crisis, hardship). The rules are data
+ * ({@link EscalationRules}); this class applies them.
+ */
+@Service
+public class EscalationPolicy {
+
+    private static final int FLAGS = Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+    private static final int EVIDENCE_LENGTH = 80;
+    /** A word of four letters or more in capitals. */
+    private static final Pattern STRESSED = Pattern.compile("\\b\\p{Lu}{4,}\\b", Pattern.UNICODE_CHARACTER_CLASS);
+
+    private final EscalationRules rules;
+    /** Off, only a customer's request for a person hands over. */
+    private final boolean enabled;
+    private final List<WordRule> wordRules;
+    private final List<Pattern> yesToOffer;
+    private final List<Pattern> declines;
+    private final List<Pattern> aiOfferedPerson;
+    private final List<Pattern> aiCouldNotAnswer;
+    private final List<Pattern> notHelped;
+    private final List<Pattern> disputeWords;
+    private final SentimentAnalysis sentiment;
+    private final EntityExtraction entities;
+
+    @Autowired
+    EscalationPolicy(EscalationProperties properties, SentimentAnalysis sentiment, EntityExtraction entities) {
+        this(EscalationRules.load(new DefaultResourceLoader().getResource(properties.rulesFile())), properties.enabled(),
+                sentiment, entities);
+    }
+
+    EscalationPolicy(EscalationRules rules, boolean enabled, SentimentAnalysis sentiment, EntityExtraction entities) {
+        this.rules = rules;
+        this.enabled = enabled;
+        this.sentiment = sentiment;
+        this.entities = entities;
+        this.wordRules = rules.rules().stream().map(WordRule::new).toList();
+        this.yesToOffer = compile("yes-to-offer", rules.yesToOffer());
+        this.declines = compile("declines", rules.declines());
+        this.aiOfferedPerson = compile("ai-offered-person", rules.aiOfferedPerson());
+        this.aiCouldNotAnswer = compile("ai-could-not-answer", rules.aiCouldNotAnswer());
+        this.notHelped = compile("repetition.not-helped", rules.repetition().notHelped());
+        this.disputeWords = compile("large-dispute.patterns", rules.largeDispute().patterns());
+    }
+
+    /** The policy of the bundled rules file, outside Spring (the evaluation command). */
+    public static EscalationPolicy standalone() {
+        return new EscalationPolicy(new EscalationProperties(true, null), new SentimentAnalysis(), new EntityExtraction());
+    }
+
+    /** The rules in effect, for the admin page. */
+    List<RuleDefinitionView> rules() {
+        return rules.rules().stream()
+            .map(rule -> new RuleDefinitionView(rule.name(), rule.reason(), rule.priority(), rule.says(),
+                    rule.holdingMessage(), rule.patterns().size(), rule.unless().size()))
+            .toList();
+    }
+
+    EscalationRules definition() {
+        return rules;
+    }
+
+    /** The most careful holding message any of the findings' rules asks for. */
+    HoldingMessages.Kind holdingKind(Assessment assessment) {
+        HoldingMessages.Kind kind = HoldingMessages.Kind.of(assessment, null);
+        for (Finding finding : assessment.findings()) {
+            for (var rule : rules.rules()) {
+                if (rule.name().equals(finding.rule())) {
+                    HoldingMessages.Kind asked = HoldingMessages.Kind.of(assessment, rule.holdingMessage());
+                    kind = asked.compareTo(kind) > 0 ? asked : kind;
+                }
+            }
+        }
+        return kind;
+    }
+
+    /**
+     * @param turns the conversation so far, oldest first, ending with the customer message just received
+     * @param language the conversation's language (for comparing questions), null when unknown
+     */
+    public Assessment assess(List<Turn> turns, String language) {
+        List<Finding> findings = new ArrayList<>();
+        List<Integer> customerTurns = new ArrayList<>();
+        for (int i = 0; i < turns.size(); i++) {
+            if (turns.get(i).fromCustomer()) {
+                customerTurns.add(i);
+            }
+        }
+        if (customerTurns.isEmpty()) {
+            return Assessment.CONTINUE;
+        }
+        List<String> said = customerTurns.stream().map(i -> MatchableText.of(turns.get(i).text())).toList();
+        for (WordRule rule : wordRules) {
+            rule.firstMatch(said).ifPresent(evidence -> findings.add(rule.finding(evidence)));
+        }
+        int last = customerTurns.get(customerTurns.size() - 1);
+        Turn before = last > 0 ? turns.get(last - 1) : null;
+        String lastSaid = said.get(said.size() - 1);
+        if (before != null && !before.fromCustomer() && offeredPerson(before) && matchesAny(yesToOffer, lastSaid)) {
+            findings.add(new Finding(EscalationReason.PERSON_REQUEST, "yes-to-offer",
+                    "The customer accepted the assistant's offer of a person.", Priority.NORMAL, quote(lastSaid)));
+        }
+        frustration(turns, customerTurns).ifPresent(findings::add);
+        repetition(turns, customerTurns, said, before, language == null ? "en" : language).forEach(findings::add);
+        largeDispute(turns, customerTurns).ifPresent(findings::add);
+        if (!enabled) {
+            findings.removeIf(finding -> finding.reason() != EscalationReason.PERSON_REQUEST);
+        }
+        return new Assessment(findings);
+    }
+
+    private Optional<Finding> frustration(List<Turn> turns, List<Integer> customerTurns) {
+        double[] scores = customerTurns.stream()
+            .mapToDouble(i -> sentiment.analyse(turns.get(i).text()).frustration())
+            .toArray();
+        double now = scores[scores.length - 1];
+        var limits = rules.frustration();
+        if (now >= limits.high()) {
+            var cues = sentiment.analyse(turns.get(customerTurns.get(customerTurns.size() - 1)).text()).cues();
+            return Optional.of(new Finding(EscalationReason.FRUSTRATION, "frustration-high",
+                    "The customer is very frustrated.", Priority.HIGH,
+                    String.format(Locale.ROOT, "frustration %.2f (%s)", now, String.join(", ", cues))));
+        }
+        double lowest = now;
+        for (int i = 0; i < scores.length - 1; i++) {
+            lowest = Math.min(lowest, scores[i]);
+        }
+        if (now >= limits.risingTo() && now - lowest >= limits.rise()) {
+            return Optional.of(new Finding(EscalationReason.FRUSTRATION, "frustration-rising",
+                    "The customer's frustration is rising.", Priority.NORMAL,
+                    String.format(Locale.ROOT, "frustration %.2f → %.2f", lowest, now)));
+        }
+        return Optional.empty();
+    }
+
+    private List<Finding> repetition(List<Turn> turns, List<Integer> customerTurns, List<String> said, Turn before,
+            String language) {
+        List<Finding> found = new ArrayList<>();
+        String lastSaid = said.get(said.size() - 1);
+        String lastText = turns.get(customerTurns.get(customerTurns.size() - 1)).text();
+        boolean pleased = sentiment.analyse(lastText).polarity() > 0.3;
+        if (before != null && !before.fromCustomer() && !pleased && matchesAny(notHelped, lastSaid)) {
+            found.add(new Finding(EscalationReason.REPETITION, "answer-did-not-help",
+                    "The customer says the assistant's answer did not help.", Priority.NORMAL, quote(lastSaid)));
+        }
+        long failed = turns.stream().filter(turn -> !turn.fromCustomer() && couldNotAnswer(turn)).count();
+        if (failed >= rules.repetition().failedAnswers()) {
+            found.add(new Finding(EscalationReason.OUT_OF_SCOPE, "assistant-could-not-answer",
+                    "The assistant could not answer " + failed + " times.", Priority.NORMAL,
+                    failed + " turns without an answer"));
+        } else if (before != null && !before.fromCustomer() && couldNotAnswer(before) && !pleased
+                && !matchesAny(declines, lastSaid) && !matchesAny(yesToOffer, lastSaid)) {
+            found.add(new Finding(EscalationReason.OUT_OF_SCOPE, "still-needs-help",
+                    "The assistant could not answer and the customer still needs help with it.", Priority.NORMAL,
+                    quote(lastSaid)));
+        }
+        if (before != null && !before.fromCustomer() && stressesWhatTheyAsked(turns, customerTurns, language)) {
+            found.add(new Finding(EscalationReason.REPETITION, "stresses-the-question",
+                    "The customer repeats their question with emphasis: the answer missed it.", Priority.NORMAL,
+                    quote(lastSaid)));
+        }
+        int last = customerTurns.get(customerTurns.size() - 1);
+        Set<String> asked = new HashSet<>(SearchTerms.of(turns.get(last).text(), language));
+        if (asked.size() >= 2) {
+            for (int k = 0; k < customerTurns.size() - 1; k++) {
+                int earlier = customerTurns.get(k);
+                boolean answeredBetween = turns.subList(earlier + 1, last).stream().anyMatch(turn -> !turn.fromCustomer());
+                if (answeredBetween && similarity(asked, new HashSet<>(SearchTerms.of(turns.get(earlier).text(), language)))
+                        >= rules.repetition().sameQuestion()) {
+                    found.add(new Finding(EscalationReason.REPETITION, "asked-again",
+                            "The customer asked the same thing again.", Priority.NORMAL, quote(lastSaid)));
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * "I asked about RETURNING it": right after a reply, a word of the earlier question comes back in
+     * capitals. Shouting a whole message is frustration, not this.
+     */
+    private static boolean stressesWhatTheyAsked(List<Turn> turns, List<Integer> customerTurns, String language) {
+        if (customerTurns.size() < 2) {
+            return false;
+        }
+        String last = turns.get(customerTurns.get(customerTurns.size() - 1)).text();
+        Matcher words = STRESSED.matcher(last);
+        Set<String> earlier = new HashSet<>();
+        for (int k = 0; k < customerTurns.size() - 1; k++) {
+            earlier.addAll(SearchTerms.of(turns.get(customerTurns.get(k)).text(), language));
+        }
+        int stressed = 0;
+        boolean repeated = false;
+        while (words.find()) {
+            stressed++;
+            repeated |= SearchTerms.of(words.group().toLowerCase(Locale.ROOT), language).stream().anyMatch(earlier::contains);
+        }
+        return repeated && stressed <= 3;
+    }
+
+    private Optional<Finding> largeDispute(List<Turn> turns, List<Integer> customerTurns) {
+        for (int i : customerTurns) {
+            String text = turns.get(i).text();
+            Optional<Entity> large = entities.extract(text).stream()
+                .filter(entity -> entity.amount().map(a -> a.doubleValue() >= rules.largeDispute().amount()).orElse(false))
+                .findFirst();
+            if (large.isPresent() && matchesAny(disputeWords, MatchableText.of(text))) {
+                return Optional.of(new Finding(EscalationReason.HIGH_STAKES, "large-dispute",
+                        "The customer disputes a large amount (" + large.get().text() + ").", Priority.HIGH,
+                        quote(MatchableText.of(text))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean offeredPerson(Turn ai) {
+        return ai.outcome() == Turn.AiOutcome.NOT_ANSWERED
+                || ai.outcome() == Turn.AiOutcome.UNKNOWN && matchesAny(aiOfferedPerson, MatchableText.of(ai.text()));
+    }
+
+    private boolean couldNotAnswer(Turn ai) {
+        return switch (ai.outcome()) {
+            case NOT_ANSWERED -> true;
+            case ANSWERED, CLARIFIED -> false;
+            case UNKNOWN -> matchesAny(aiCouldNotAnswer, MatchableText.of(ai.text()));
+        };
+    }
+
+    private static double similarity(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        long common = a.stream().filter(b::contains).count();
+        return (double) common / (a.size() + b.size() - common);
+    }
+
+    private static boolean matchesAny(List<Pattern> patterns, String text) {
+        return patterns.stream().anyMatch(pattern -> pattern.matcher(text).find());
+    }
+
+    static String quote(String text) {
+        return text.length() <= EVIDENCE_LENGTH ? "\"" + text + "\"" : "\"" + text.substring(0, EVIDENCE_LENGTH - 1) + "…\"";
+    }
+
+    static List<Pattern> compile(String where, List<String> patterns) {
+        return patterns.stream().map(pattern -> {
+            try {
+                return Pattern.compile(pattern, FLAGS);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException("escalation rules, " + where + ": invalid pattern " + pattern + ": "
+                        + e.getDescription(), e);
+            }
+        }).toList();
+    }
+
+    /** A rule as the admin page lists it. */
+    record RuleDefinitionView(String name, EscalationReason reason, Priority priority, String says,
+            String holdingMessage, int patterns, int exceptions) {
+    }
+
+    /** A word rule, compiled. */
+    private static final class WordRule {
+
+        private final EscalationRules.RuleDefinition definition;
+        private final List<Pattern> patterns;
+        private final List<Pattern> with;
+        private final List<Pattern> unless;
+
+        WordRule(EscalationRules.RuleDefinition definition) {
+            this.definition = definition;
+            this.patterns = compile(definition.name(), definition.patterns());
+            this.with = compile(definition.name() + " (with)", definition.with());
+            this.unless = compile(definition.name() + " (unless)", definition.unless());
+        }
+
+        /** The words of the first customer message that matches (and is not excused). */
+        Optional<String> firstMatch(List<String> messages) {
+            for (String message : messages) {
+                if (matchesAny(unless, message) || !with.isEmpty() && !matchesAny(with, message)) {
+                    continue;
+                }
+                for (Pattern pattern : patterns) {
+                    Matcher matcher = pattern.matcher(message);
+                    if (matcher.find()) {
+                        return Optional.of(quote(matcher.group()));
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        Finding finding(String evidence) {
+            return new Finding(definition.reason(), definition.name(), definition.says(), definition.priority(), evidence);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.tandem.escalation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.Resource;
+
+/**
+ * The escalation policy as written in its YAML file ({@code escalation/rules.yml} by default): word
+ * patterns per reason and the limits of the signals that are not words (frustration, repetition,
+ * large disputes). See the bundled file for what each part means.
+ */
+record EscalationRules(List<String> yesToOffer, List<String> declines, List<String> aiOfferedPerson, List<String> aiCouldNotAnswer,
+        FrustrationLimits frustration, RepetitionLimits repetition, LargeDispute largeDispute,
+        List<RuleDefinition> rules) {
+
+    EscalationRules {
+        yesToOffer = listOf(yesToOffer);
+        declines = listOf(declines);
+        aiOfferedPerson = listOf(aiOfferedPerson);
+        aiCouldNotAnswer = listOf(aiCouldNotAnswer);
+        frustration = frustration == null ? new FrustrationLimits(0.65, 0.3, 0.4) : frustration;
+        repetition = repetition == null ? new RepetitionLimits(0.6, 2, List.of()) : repetition;
+        largeDispute = largeDispute == null ? new LargeDispute(500, List.of()) : largeDispute;
+        rules = listOf(rules);
+    }
+
+    /**
+     * @param high the last message's frustration at which to escalate
+     * @param rise escalate when frustration rose over the conversation at least this much...
+     * @param risingTo ...ending at least this high
+     */
+    record FrustrationLimits(double high, double rise, double risingTo) {
+    }
+
+    /**
+     * @param sameQuestion share of common terms from which two customer messages ask the same thing
+     * @param failedAnswers assistant turns without an answer after which to escalate
+     * @param notHelped the customer's words for "that did not help"
+     */
+    record RepetitionLimits(double sameQuestion, int failedAnswers, List<String> notHelped) {
+
+        RepetitionLimits {
+            notHelped = listOf(notHelped);
+        }
+    }
+
+    /** A dispute over at least {@code amount} (any currency), recognised by its words. */
+    record LargeDispute(double amount, List<String> patterns) {
+
+        LargeDispute {
+            patterns = listOf(patterns);
+        }
+    }
+
+    /**
+     * A reason to escalate recognised by the customer's words.
+     *
+     * @param holdingMessage which message the customer gets while waiting: {@code standard}
+     *     (default), {@code careful} or {@code crisis}
+     * @param with when given, a pattern matches only if one of these matches the same message too
+     * @param unless a message matching one of these never matches the rule
+     */
+    record RuleDefinition(String name, EscalationReason reason, Priority priority, String says,
+            String holdingMessage, List<String> patterns, List<String> with, List<String> unless) {
+
+        RuleDefinition {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("an escalation rule has no name");
+            }
+            if (reason == null) {
+                throw new IllegalArgumentException("escalation rule '" + name + "' has no reason");
+            }
+            if (says == null || says.isBlank()) {
+                throw new IllegalArgumentException("escalation rule '" + name + "' does not say why in words (says:)");
+            }
+            patterns = listOf(patterns);
+            if (patterns.isEmpty()) {
+                throw new IllegalArgumentException("escalation rule '" + name + "' has no patterns");
+            }
+            priority = priority == null ? Priority.NORMAL : priority;
+            holdingMessage = holdingMessage == null ? "standard" : holdingMessage;
+            with = listOf(with);
+            unless = listOf(unless);
+        }
+    }
+
+    static EscalationRules load(Resource resource) {
+        try {
+            var sources = new YamlPropertySourceLoader().load(resource.getDescription(), resource);
+            return new Binder(ConfigurationPropertySources.from(sources))
+                .bind(ConfigurationPropertyName.EMPTY, Bindable.of(EscalationRules.class))
+                .orElseThrow(() -> new IllegalArgumentException(resource.getDescription() + " holds no escalation rules"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the escalation rules " + resource.getDescription(), e);
+        }
+    }
+
+    private static <T> List<T> listOf(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.tandem.escalation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.tandem.conversation.Citation;
+import dev.tandem.conversation.ConversationStatus;
+
+/**
+ * Everything an agent needs to take over without making the customer repeat themselves, readable in
+ * seconds.
+ *
+ * @param escalatedAt when the assistant handed over; null when the conversation never was the assistant's
+ * @param priority how soon someone must pick it up
+ * @param why the reasons in words, most urgent first
+ * @param reasons the findings behind them, with the customer's words that triggered each
+ * @param customer who they are, as far as the widget knows
+ * @param customerMessages how many messages the customer wrote
+ * @param goal what the customer wants, in one sentence (their own words)
+ * @param facts order numbers, email addresses, amounts and phone numbers the customer gave
+ * @param answered what the assistant already told them, with the articles it cited
+ * @param sentiment how the customer's mood went over the conversation
+ * @param language the customer's language (ISO 639-1), null when unknown
+ * @param intent what the customer's request is about, null until intents are trained
+ */
+public record HandoffPacket(UUID conversationId, ConversationStatus status, Instant escalatedAt, Priority priority,
+        String why, List<Finding> reasons, Customer customer, int customerMessages, String goal, List<Fact> facts, List<AiReply> answered,
+        SentimentTrajectory sentiment, String language, String intent) {
+
+    public HandoffPacket {
+        reasons = List.copyOf(reasons);
+        facts = List.copyOf(facts);
+        answered = List.copyOf(answered);
+    }
+
+    /** The customer's name and email as given in the widget, either may be null. */
+    public record Customer(String name, String email) {
+    }
+
+    /** A fact the customer gave: {@code type} is ORDER_NUMBER, EMAIL, AMOUNT or PHONE. */
+    public record Fact(String type, String value) {
+    }
+
+    /** One of the assistant's replies: {@code answered} false when it could not answer. */
+    public record AiReply(Instant at, String text, boolean answered, List<Citation> citations) {
+
+        public AiReply {
+            citations = List.copyOf(citations);
+        }
+    }
+
+    /**
+     * @param frustration per customer message, oldest first, 0 (calm) to 1 (furious)
+     * @param trend {@code calm}, {@code rising}, {@code falling}, {@code steady}
+     * @param cues the words the latest frustration rests on
+     */
+    public record SentimentTrajectory(List<Double> frustration, String trend, List<String> cues) {
+
+        public SentimentTrajectory {
+            frustration = List.copyOf(frustration);
+            cues = List.copyOf(cues);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Validates dev.jsonl, validation.jsonl and dev2.jsonl for `eval escalation` and prints counts.
+
+No dependencies; run from anywhere: python3 src/test/resources/eval/escalation/check.py
+Exit status 1 if any line is malformed, a conversation appears twice (within or across files), or a
+dev2 conversation is a near-duplicate (difflib ratio > 0.8 on its concatenated customer text) of
+another dev2 conversation or of one in dev.jsonl or validation.jsonl.
+"""
+import difflib, json, os, re, sys
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FILES = ('dev.jsonl', 'validation.jsonl', 'dev2.jsonl')
+NEAR = 0.8  # difflib ratio above which a dev2 conversation counts as a near-duplicate
+REASONS = ('person_request', 'frustration', 'repetition', 'high_stakes', 'vulnerable', 'out_of_scope', 'none')
+LANGS = ('en', 'es', 'fr', 'de', 'pt', 'it', 'nl')
+KEYS = {'messages', 'escalate', 'reason', 'language', 'note'}
+
+errors, seen, data = [], {}, {}
+
+
+def key(messages):
+    """Conversation identity: all message texts, lower-cased, punctuation and spacing removed."""
+    return ' | '.join(re.sub(r'\W+', ' ', m['text'].lower()).strip() for m in messages)
+
+
+def check_item(item, where):
+    if not isinstance(item, dict):
+        return f'{where}: not an object'
+    if not {'messages', 'escalate'} <= set(item):
+        return f'{where}: needs "messages" and "escalate"'
+    if set(item) - KEYS:
+        return f'{where}: unknown keys {sorted(set(item) - KEYS)}'
+    msgs = item['messages']
+    if not isinstance(msgs, list) or not 1 <= len(msgs) <= 6:
+        return f'{where}: "messages" must be a list of 1 to 6 messages'
+    for i, m in enumerate(msgs):
+        if not isinstance(m, dict) or set(m) != {'author', 'text'}:
+            return f'{where}: message {i} must have exactly "author" and "text"'
+        if m['author'] not in ('customer', 'ai'):
+            return f'{where}: message {i} author {m["author"]!r}'
+        if not isinstance(m['text'], str) or not m['text'].strip():
+            return f'{where}: message {i} has empty text'
+    if msgs[-1]['author'] != 'customer':
+        return f'{where}: last message must be from the customer'
+    if not isinstance(item['escalate'], bool):
+        return f'{where}: "escalate" must be true or false'
+    reason, lang = item.get('reason'), item.get('language')
+    if reason not in REASONS:
+        return f'{where}: reason {reason!r} not in {REASONS}'
+    if (reason == 'none') == item['escalate']:
+        return f'{where}: reason {reason!r} contradicts escalate={item["escalate"]}'
+    if lang not in LANGS:
+        return f'{where}: language {lang!r} not in {LANGS}'
+    return None
+
+
+def customer_text(messages):
+    """All customer messages of a conversation, lower-cased, punctuation and spacing normalised."""
+    return ' '.join(re.sub(r'\W+', ' ', m['text'].lower()).strip()
+                    for m in messages if m['author'] == 'customer')
+
+
+where_of = {}
+for name in FILES:
+    rows = []
+    path = os.path.join(HERE, name)
+    if not os.path.exists(path):
+        errors.append(f'{name}: file not found')
+        data[name] = []
+        continue
+    for n, line in enumerate(open(path, encoding='utf-8'), 1):
+        where = f'{name}:{n}'
+        try:
+            item = json.loads(line)
+        except ValueError as e:
+            errors.append(f'{where}: not JSON ({e})')
+            continue
+        problem = check_item(item, where)
+        if problem:
+            errors.append(problem)
+            continue
+        k = key(item['messages'])
+        if k in seen:
+            errors.append(f'{where}: same conversation as {seen[k]}')
+        seen[k] = where
+        where_of[id(item)] = where
+        rows.append(item)
+    data[name] = rows
+
+
+def near_duplicates(new, others):
+    """Pairs (new item, other item, ratio) whose customer texts have a difflib ratio above NEAR.
+    `others` may include `new` itself; each unordered pair is reported once."""
+    texts = [(customer_text(o['messages']), o) for o in others]
+    position = {id(o): i for i, o in enumerate(new)}
+    found = []
+    for i, a in enumerate(new):
+        ta = customer_text(a['messages'])
+        sm = difflib.SequenceMatcher(None, autojunk=False)
+        sm.set_seq2(ta)
+        for tb, b in texts:
+            if position.get(id(b), len(new)) <= i:
+                continue
+            sm.set_seq1(tb)
+            if sm.real_quick_ratio() > NEAR and sm.quick_ratio() > NEAR:
+                r = sm.ratio()
+                if r > NEAR:
+                    found.append((a, b, r))
+    return found
+
+
+dev2 = data['dev2.jsonl']
+for a, b, r in near_duplicates(dev2, dev2 + data['dev.jsonl'] + data['validation.jsonl']):
+    errors.append(f'{where_of[id(a)]}: near-duplicate of {where_of[id(b)]} (customer text ratio {r:.2f} > {NEAR})')
+
+
+def table(rows, title):
+    cells = Counter((r['reason'], r['language']) for r in rows)
+    width = max(len(x) for x in REASONS) + 1
+    print(f'\n{title}: {len(rows)} conversations, {sum(r["escalate"] for r in rows)} escalate '
+          f'({100 * sum(r["escalate"] for r in rows) / max(len(rows), 1):.1f}%)')
+    print('| reason'.ljust(width + 2) + ' | ' + ' | '.join(l.rjust(3) for l in LANGS) + ' | all |')
+    print('|' + '-' * (width + 2) + '|' + '|'.join('----:' for _ in LANGS) + '|----:|')
+    for r in REASONS:
+        print(f'| {r}'.ljust(width + 2) + ' | ' + ' | '.join(f'{cells[(r, l)]:3d}' for l in LANGS)
+              + f' | {sum(cells[(r, l)] for l in LANGS):3d} |')
+    langs = Counter(r['language'] for r in rows)
+    print('| **all**'.ljust(width + 2) + ' | ' + ' | '.join(f'{langs[l]:3d}' for l in LANGS) + f' | {len(rows):3d} |')
+
+
+for name in FILES:
+    table(data[name], name)
+both = data[FILES[0]] + data[FILES[1]]
+table(both, 'dev + validation')
+langs = Counter(r['language'] for r in both)
+print('\nlanguage share (dev + validation): ' + ', '.join(f'{l} {100 * langs[l] / max(len(both), 1):.1f}%' for l in LANGS))
+langs = Counter(r['language'] for r in dev2)
+print('language share (dev2): ' + ', '.join(f'{l} {100 * langs[l] / max(len(dev2), 1):.1f}%' for l in LANGS))
+print(f'dev2 multi-turn (>= 2 messages): {sum(len(r["messages"]) > 1 for r in dev2)} '
+      f'({100 * sum(len(r["messages"]) > 1 for r in dev2) / max(len(dev2), 1):.1f}%)')
+print('\n'.join(errors) or '\nOK', file=sys.stderr if errors else sys.stdout)
+sys.exit(1 if errors else 0)
