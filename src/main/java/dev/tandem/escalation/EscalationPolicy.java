@@ -42,6 +42,7 @@ public class EscalationPolicy {
     private final List<WordRule> wordRules;
     private final List<Pattern> yesToOffer;
     private final List<Pattern> declines;
+    private final List<Pattern> resolved;
     private final List<Pattern> aiOfferedPerson;
     private final List<Pattern> aiCouldNotAnswer;
     private final List<Pattern> notHelped;
@@ -63,6 +64,7 @@ public class EscalationPolicy {
         this.wordRules = rules.rules().stream().map(WordRule::new).toList();
         this.yesToOffer = compile("yes-to-offer", rules.yesToOffer());
         this.declines = compile("declines", rules.declines());
+        this.resolved = compile("resolved", rules.resolved());
         this.aiOfferedPerson = compile("ai-offered-person", rules.aiOfferedPerson());
         this.aiCouldNotAnswer = compile("ai-could-not-answer", rules.aiCouldNotAnswer());
         this.notHelped = compile("repetition.not-helped", rules.repetition().notHelped());
@@ -116,8 +118,11 @@ public class EscalationPolicy {
             return Assessment.CONTINUE;
         }
         List<String> said = customerTurns.stream().map(i -> MatchableText.of(turns.get(i).text())).toList();
+        // "my bad, all fine": what worried them before is settled; only the last message counts
+        List<String> considered = matchesAny(resolved, said.get(said.size() - 1)) ? said.subList(said.size() - 1, said.size())
+                : said;
         for (WordRule rule : wordRules) {
-            rule.firstMatch(said).ifPresent(evidence -> findings.add(rule.finding(evidence)));
+            rule.firstMatch(considered).ifPresent(evidence -> findings.add(rule.finding(evidence)));
         }
         int last = customerTurns.get(customerTurns.size() - 1);
         Turn before = last > 0 ? turns.get(last - 1) : null;
@@ -165,7 +170,8 @@ public class EscalationPolicy {
         String lastSaid = said.get(said.size() - 1);
         String lastText = turns.get(customerTurns.get(customerTurns.size() - 1)).text();
         boolean pleased = sentiment.analyse(lastText).polarity() > 0.3;
-        if (before != null && !before.fromCustomer() && !pleased && matchesAny(notHelped, lastSaid)) {
+        if (before != null && !before.fromCustomer() && !couldNotAnswer(before) && !pleased
+                && matchesAny(notHelped, lastSaid)) {
             found.add(new Finding(EscalationReason.REPETITION, "answer-did-not-help",
                     "The customer says the assistant's answer did not help.", Priority.NORMAL, quote(lastSaid)));
         }

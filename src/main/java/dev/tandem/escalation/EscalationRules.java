@@ -16,13 +16,14 @@ import org.springframework.core.io.Resource;
  * patterns per reason and the limits of the signals that are not words (frustration, repetition,
  * large disputes). See the bundled file for what each part means.
  */
-record EscalationRules(List<String> yesToOffer, List<String> declines, List<String> aiOfferedPerson, List<String> aiCouldNotAnswer,
+record EscalationRules(List<String> yesToOffer, List<String> declines, List<String> resolved, List<String> aiOfferedPerson, List<String> aiCouldNotAnswer,
         FrustrationLimits frustration, RepetitionLimits repetition, LargeDispute largeDispute,
         List<RuleDefinition> rules) {
 
     EscalationRules {
         yesToOffer = listOf(yesToOffer);
         declines = listOf(declines);
+        resolved = listOf(resolved);
         aiOfferedPerson = listOf(aiOfferedPerson);
         aiCouldNotAnswer = listOf(aiCouldNotAnswer);
         frustration = frustration == null ? new FrustrationLimits(0.65, 0.3, 0.4) : frustration;
