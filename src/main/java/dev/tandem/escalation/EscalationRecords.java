@@ -45,6 +45,14 @@ class EscalationRecords {
         }
     }
 
+    /** The latest handovers, newest first, for the admin page. */
+    List<EscalationRecord> recent(int limit) {
+        try (var records = jdbc.sql("select * from escalation order by created_at desc, id desc")
+            .query(EscalationRecords::record).stream()) {
+            return records.limit(limit).toList();
+        }
+    }
+
     private static EscalationRecord record(ResultSet rs, int row) throws SQLException {
         return new EscalationRecord(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
                 rs.getObject("message_id", UUID.class), Priority.valueOf(rs.getString("priority")),
