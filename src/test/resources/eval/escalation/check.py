@@ -10,6 +10,8 @@ import difflib, json, os, re, sys
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# the development sets are also the examples the policy learns from, so they ship with the product
+EXAMPLES = os.path.join(HERE, '..', '..', '..', '..', 'main', 'resources', 'escalation', 'examples')
 FILES = ('dev.jsonl', 'validation.jsonl', 'dev2.jsonl')
 NEAR = 0.8  # difflib ratio above which a dev2 conversation counts as a near-duplicate
 REASONS = ('person_request', 'frustration', 'repetition', 'high_stakes', 'vulnerable', 'out_of_scope', 'none')
@@ -64,7 +66,7 @@ def customer_text(messages):
 where_of = {}
 for name in FILES:
     rows = []
-    path = os.path.join(HERE, name)
+    path = os.path.join(HERE if name == 'validation.jsonl' else EXAMPLES, name)
     if not os.path.exists(path):
         errors.append(f'{name}: file not found')
         data[name] = []

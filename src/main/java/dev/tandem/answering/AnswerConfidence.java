@@ -23,6 +23,11 @@ record AnswerConfidence(double[] weights, double bias, double[] means, double[] 
             new double[] { 0.0863, 0.2319, 0.0501, 0.2553, 1.7397 },
             0.6, 0.01);
 
+    /** The same model deciding at another probability (tuning). */
+    AnswerConfidence answeringAt(double probability) {
+        return new AnswerConfidence(weights, bias, means, deviations, probability, clarifyMargin);
+    }
+
     double probability(GroundedAnswers.Candidate best, GroundedAnswers.Candidate runnerUp) {
         double[] features = features(best, runnerUp);
         double z = bias;

@@ -68,6 +68,7 @@ public final class AnswerEvaluation {
         Path kb = null;
         Path questionsFile = null;
         boolean json = false;
+        AnswerConfidence confidence = AnswerConfidence.CHOSEN;
         try {
             for (int i = 0; i < options.size(); i++) {
                 String option = options.get(i);
@@ -75,6 +76,7 @@ public final class AnswerEvaluation {
                     case "--kb" -> kb = Path.of(value(options, ++i, option));
                     case "--questions" -> questionsFile = Path.of(value(options, ++i, option));
                     case "--json" -> json = true;
+                    case "--answer-at" -> confidence = confidence.answeringAt(probability(value(options, ++i, option)));
                     default -> throw new IllegalArgumentException("unknown option '" + option + "'");
                 }
             }
@@ -83,13 +85,13 @@ public final class AnswerEvaluation {
             }
             KnowledgeFolder folder = KnowledgeFolder.load(kb, Embeddings.bundledModel());
             List<Question> questions = readQuestions(questionsFile, folder.articleIds());
-            var answers = new GroundedAnswers(folder.search(), AnswerConfidence.CHOSEN);
+            var answers = new GroundedAnswers(folder.search(), confidence);
             Metrics metrics = measure(outcomes(answers, LanguageDetection.standalone(), questions));
             out.println(json ? JSON.writeValueAsString(metrics) : table(metrics));
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("eval answers: " + e.getMessage());
-            err.println("usage: eval answers --kb DIR --questions FILE.jsonl [--json]");
+            err.println("usage: eval answers --kb DIR --questions FILE.jsonl [--json] [--answer-at 0..1]");
             return 2;
         }
     }
@@ -193,6 +195,18 @@ public final class AnswerEvaluation {
             throw new IllegalArgumentException(file + " holds no questions");
         }
         return questions;
+    }
+
+    private static double probability(String value) {
+        try {
+            double p = Double.parseDouble(value);
+            if (p >= 0 && p <= 1) {
+                return p;
+            }
+        } catch (NumberFormatException notANumber) {
+            // same message as out of range
+        }
+        throw new IllegalArgumentException("--answer-at must be a probability between 0 and 1");
     }
 
     private static String value(List<String> options, int i, String option) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import dev.tandem.ai.Embeddings;
 import dev.tandem.ai.LanguageDetection;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ public final class EscalationEvaluation {
                 throw new IllegalArgumentException("--test FILE.jsonl is required");
             }
             List<Conversation> conversations = read(file);
-            EscalationPolicy policy = EscalationPolicy.standalone();
+            EscalationPolicy policy = EscalationPolicy.standalone(Embeddings.bundledModel());
             LanguageDetection languages = LanguageDetection.standalone();
             List<Assessment> assessments = new ArrayList<>();
             for (Conversation conversation : conversations) {

@@ -9,10 +9,16 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
+import dev.tandem.ai.Embeddings;
 import dev.tandem.knowledge.SearchTerms;
 import dev.tandem.understanding.Entity;
 import dev.tandem.understanding.EntityExtraction;
@@ -39,6 +45,8 @@ public class EscalationPolicy {
     private final EscalationRules rules;
     /** Off, only a customer's request for a person hands over. */
     private final boolean enabled;
+    /** The second opinion from labelled examples; null when switched off. */
+    private final SimilarConversations similar;
     private final List<WordRule> wordRules;
     private final List<Pattern> yesToOffer;
     private final List<Pattern> declines;
@@ -51,14 +59,24 @@ public class EscalationPolicy {
     private final EntityExtraction entities;
 
     @Autowired
-    EscalationPolicy(EscalationProperties properties, SentimentAnalysis sentiment, EntityExtraction entities) {
+    EscalationPolicy(EscalationProperties properties, SentimentAnalysis sentiment, EntityExtraction entities,
+            Embeddings embeddings) {
         this(EscalationRules.load(new DefaultResourceLoader().getResource(properties.rulesFile())), properties.enabled(),
-                sentiment, entities);
+                sentiment, entities, embeddings);
     }
 
     EscalationPolicy(EscalationRules rules, boolean enabled, SentimentAnalysis sentiment, EntityExtraction entities) {
+        this(rules, enabled, sentiment, entities, null);
+    }
+
+    EscalationPolicy(EscalationRules rules, boolean enabled, SentimentAnalysis sentiment, EntityExtraction entities,
+            Embeddings embeddings) {
         this.rules = rules;
         this.enabled = enabled;
+        var similar = rules.similarConversations();
+        this.similar = embeddings == null || !similar.on() ? null
+                : new SimilarConversations(embeddings,
+                        new SimilarConversations.Settings(similar.neighbours(), similar.escalateAt(), similar.nearestAtLeast()));
         this.sentiment = sentiment;
         this.entities = entities;
         this.wordRules = rules.rules().stream().map(WordRule::new).toList();
@@ -71,9 +89,36 @@ public class EscalationPolicy {
         this.disputeWords = compile("large-dispute.patterns", rules.largeDispute().patterns());
     }
 
-    /** The policy of the bundled rules file, outside Spring (the evaluation command). */
-    public static EscalationPolicy standalone() {
-        return new EscalationPolicy(new EscalationProperties(true, null), new SentimentAnalysis(), new EntityExtraction());
+    /**
+     * The policy of the bundled rules file outside Spring (the evaluation command), with its examples
+     * learned before it returns.
+     */
+    public static EscalationPolicy standalone(Embeddings embeddings) {
+        EscalationPolicy policy = new EscalationPolicy(new EscalationProperties(true, null, true), new SentimentAnalysis(),
+                new EntityExtraction(), embeddings);
+        policy.learnExamples();
+        return policy;
+    }
+
+    /** The labelled example conversations of the rules file, learned now (slow: embeds them all). */
+    void learnExamples() {
+        if (similar == null) {
+            return;
+        }
+        try {
+            List<LabelledConversation> examples = new ArrayList<>();
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources(rules.similarConversations().examples())) {
+                examples.addAll(LabelledConversation.read(file));
+            }
+            similar.learn(examples);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the escalation examples " + rules.similarConversations().examples(), e);
+        }
+    }
+
+    /** For tuning: learn from these conversations instead. */
+    void learnExamples(List<LabelledConversation> examples) {
+        similar.learn(examples);
     }
 
     /** The rules in effect, for the admin page. */
@@ -134,6 +179,9 @@ public class EscalationPolicy {
         frustration(turns, customerTurns).ifPresent(findings::add);
         repetition(turns, customerTurns, said, before, language == null ? "en" : language).forEach(findings::add);
         largeDispute(turns, customerTurns).ifPresent(findings::add);
+        if (findings.isEmpty() && similar != null) {
+            similar.judge(turns).ifPresent(findings::add);
+        }
         if (!enabled) {
             findings.removeIf(finding -> finding.reason() != EscalationReason.PERSON_REQUEST);
         }

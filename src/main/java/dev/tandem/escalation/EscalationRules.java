@@ -18,7 +18,7 @@ import org.springframework.core.io.Resource;
  */
 record EscalationRules(List<String> yesToOffer, List<String> declines, List<String> resolved, List<String> aiOfferedPerson, List<String> aiCouldNotAnswer,
         FrustrationLimits frustration, RepetitionLimits repetition, LargeDispute largeDispute,
-        List<RuleDefinition> rules) {
+        Similar similarConversations, List<RuleDefinition> rules) {
 
     EscalationRules {
         yesToOffer = listOf(yesToOffer);
@@ -29,6 +29,7 @@ record EscalationRules(List<String> yesToOffer, List<String> declines, List<Stri
         frustration = frustration == null ? new FrustrationLimits(0.65, 0.3, 0.4) : frustration;
         repetition = repetition == null ? new RepetitionLimits(0.6, 2, List.of()) : repetition;
         largeDispute = largeDispute == null ? new LargeDispute(500, List.of()) : largeDispute;
+        similarConversations = similarConversations == null ? new Similar(null, 0, 1, 1) : similarConversations;
         rules = listOf(rules);
     }
 
@@ -57,6 +58,21 @@ record EscalationRules(List<String> yesToOffer, List<String> declines, List<Stri
 
         LargeDispute {
             patterns = listOf(patterns);
+        }
+    }
+
+    /**
+     * Comparing the conversation with labelled examples.
+     *
+     * @param examples a Spring resource pattern of {@code eval escalation} files; none: off
+     * @param neighbours how many of the nearest examples vote
+     * @param escalateAt the share of their similarity that must come from conversations that needed a person
+     * @param nearestAtLeast how close the nearest such conversation must be (cosine)
+     */
+    record Similar(String examples, int neighbours, double escalateAt, double nearestAtLeast) {
+
+        boolean on() {
+            return examples != null && !examples.isBlank() && neighbours > 0;
         }
     }
 

@@ -13,7 +13,10 @@ import dev.tandem.understanding.SentimentAnalysis;
 
 class EscalationPolicyTest {
 
-    private final EscalationPolicy policy = EscalationPolicy.standalone();
+    /** The word rules alone: the similar-conversations opinion has its own test. */
+    private final EscalationPolicy policy = new EscalationPolicy(
+            EscalationRules.load(new org.springframework.core.io.ClassPathResource("escalation/rules.yml")), true,
+            new SentimentAnalysis(), new EntityExtraction());
 
     private Assessment after(String... customerMessages) {
         return policy.assess(List.of(customerMessages).stream().map(Turn::customer).toList(), "en");

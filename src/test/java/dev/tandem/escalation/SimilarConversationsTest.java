@@ -1,0 +1,38 @@
+package dev.tandem.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tandem.ai.Embeddings;
+
+class SimilarConversationsTest {
+
+    private static LabelledConversation labelled(String text, boolean escalate, String reason) {
+        return new LabelledConversation(List.of(Turn.customer(text)), escalate, reason);
+    }
+
+    @Test
+    void aConversationLikeOnesThatNeededAPersonGetsTheirReason() {
+        var similar = new SimilarConversations(Embeddings.bundledModel(), new SimilarConversations.Settings(3, 0.6, 0.7));
+        assertThat(similar.judge(List.of(Turn.customer("the buckle snapped while my son was climbing")))).isEmpty();
+
+        similar.learn(List.of(
+                labelled("The strap of the child carrier broke with my baby in it", true, "high_stakes"),
+                labelled("My harness buckle failed on the climbing wall and I fell", true, "high_stakes"),
+                labelled("The stove caught fire in the tent", true, "high_stakes"),
+                labelled("How long does standard shipping take?", false, "none"),
+                labelled("Do you ship to Canada?", false, "none"),
+                labelled("What sizes does the rain jacket come in?", false, "none")));
+
+        var found = similar.judge(List.of(Turn.customer("the carrier buckle snapped while my son was climbing in it")));
+        assertThat(found).hasValueSatisfying(finding -> {
+            assertThat(finding.reason()).isEqualTo(EscalationReason.HIGH_STAKES);
+            assertThat(finding.rule()).isEqualTo("similar-conversations");
+            assertThat(finding.evidence()).contains("nearest");
+        });
+        assertThat(similar.judge(List.of(Turn.customer("How many days is delivery to Canada?")))).isEmpty();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.tandem.escalation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.core.io.ClassPathResource;
+
+import dev.tandem.ai.Embeddings;
+
+/**
+ * Tuning aid, not a test: chooses the similar-conversations settings by cross-validation on the two
+ * development sets (learn one, judge the other, both ways), the opinion on its own. The validation
+ * set is not read. Run with the test class path:
+ * {@code java ... dev.tandem.escalation.SimilarConversationsTuning}.
+ */
+final class SimilarConversationsTuning {
+
+    public static void main(String[] args) {
+        var dev = LabelledConversation.read(new ClassPathResource("escalation/examples/dev.jsonl"));
+        var dev2 = LabelledConversation.read(new ClassPathResource("escalation/examples/dev2.jsonl"));
+        Embeddings embeddings = Embeddings.bundledModel();
+        List<List<SimilarConversations.Neighbour>> neighbours = new ArrayList<>();
+        List<LabelledConversation> judged = new ArrayList<>();
+        for (var fold : List.of(List.of(dev, dev2), List.of(dev2, dev))) {
+            var similar = new SimilarConversations(embeddings, new SimilarConversations.Settings(25, 1, 1));
+            similar.learn(fold.get(0));
+            for (LabelledConversation c : fold.get(1)) {
+                neighbours.add(similar.nearest(c.turns(), 25));
+                judged.add(c);
+            }
+        }
+        System.out.println("k\tescalateAt\tnearest\trecall\tFPR");
+        for (int k : new int[] { 3, 5, 7, 11, 15, 25 }) {
+            for (double at : new double[] { 0.5, 0.6, 0.7, 0.8, 0.9 }) {
+                for (double nearest : new double[] { 0.0, 0.75, 0.8, 0.85, 0.9 }) {
+                    var settings = new SimilarConversations.Settings(k, at, nearest);
+                    int tp = 0, fp = 0, pos = 0, neg = 0;
+                    for (int i = 0; i < judged.size(); i++) {
+                        boolean says = SimilarConversations.vote(neighbours.get(i), settings).escalate();
+                        if (judged.get(i).escalate()) {
+                            pos++;
+                            tp += says ? 1 : 0;
+                        } else {
+                            neg++;
+                            fp += says ? 1 : 0;
+                        }
+                    }
+                    System.out.println(String.format(Locale.ROOT, "%d\t%.2f\t%.2f\t%.3f\t%.3f", k, at, nearest,
+                            (double) tp / pos, (double) fp / neg));
+                }
+            }
+        }
+    }
+}
