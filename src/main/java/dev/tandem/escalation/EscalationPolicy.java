@@ -133,6 +133,11 @@ public class EscalationPolicy {
         return rules;
     }
 
+    /** How many labelled example conversations the similar-conversations opinion has learned (0: off or not yet). */
+    int examplesLearned() {
+        return similar == null ? 0 : similar.size();
+    }
+
     /** The most careful holding message any of the findings' rules asks for. */
     HoldingMessages.Kind holdingKind(Assessment assessment) {
         HoldingMessages.Kind kind = HoldingMessages.Kind.of(assessment, null);

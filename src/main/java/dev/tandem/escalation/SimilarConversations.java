@@ -50,8 +50,8 @@ final class SimilarConversations {
         examples = List.copyOf(learned);
     }
 
-    boolean learned() {
-        return !examples.isEmpty();
+    int size() {
+        return examples.size();
     }
 
     /**
