@@ -71,7 +71,7 @@ record EscalationRules(List<String> yesToOffer, List<String> declines, List<Stri
      */
     record Similar(String examples, int neighbours, double escalateAt, double nearestAtLeast) {
 
-        boolean on() {
+        public boolean on() {
             return examples != null && !examples.isBlank() && neighbours > 0;
         }
     }
