@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Validates dev.jsonl, validation.jsonl and dev2.jsonl for `eval escalation` and prints counts.
+"""Validates dev.jsonl, validation.jsonl, dev2.jsonl and dev3.jsonl for `eval escalation` and prints counts.
 
 No dependencies; run from anywhere: python3 src/test/resources/eval/escalation/check.py
 Exit status 1 if any line is malformed, a conversation appears twice (within or across files), or a
 dev2 conversation is a near-duplicate (difflib ratio > 0.8 on its concatenated customer text) of
-another dev2 conversation or of one in dev.jsonl or validation.jsonl.
+another dev2 conversation or of one in dev.jsonl or validation.jsonl, or a dev3 conversation is a
+near-duplicate of another dev3 conversation or of one in any of the other three files.
 """
 import difflib, json, os, re, sys
 from collections import Counter
@@ -12,8 +13,8 @@ from collections import Counter
 HERE = os.path.dirname(os.path.abspath(__file__))
 # the development sets are also the examples the policy learns from, so they ship with the product
 EXAMPLES = os.path.join(HERE, '..', '..', '..', '..', 'main', 'resources', 'escalation', 'examples')
-FILES = ('dev.jsonl', 'validation.jsonl', 'dev2.jsonl')
-NEAR = 0.8  # difflib ratio above which a dev2 conversation counts as a near-duplicate
+FILES = ('dev.jsonl', 'validation.jsonl', 'dev2.jsonl', 'dev3.jsonl')
+NEAR = 0.8  # difflib ratio above which a dev2 or dev3 conversation counts as a near-duplicate
 REASONS = ('person_request', 'frustration', 'repetition', 'high_stakes', 'vulnerable', 'out_of_scope', 'none')
 LANGS = ('en', 'es', 'fr', 'de', 'pt', 'it', 'nl')
 KEYS = {'messages', 'escalate', 'reason', 'language', 'note'}
@@ -116,6 +117,10 @@ dev2 = data['dev2.jsonl']
 for a, b, r in near_duplicates(dev2, dev2 + data['dev.jsonl'] + data['validation.jsonl']):
     errors.append(f'{where_of[id(a)]}: near-duplicate of {where_of[id(b)]} (customer text ratio {r:.2f} > {NEAR})')
 
+dev3 = data['dev3.jsonl']
+for a, b, r in near_duplicates(dev3, dev3 + data['dev.jsonl'] + data['validation.jsonl'] + dev2):
+    errors.append(f'{where_of[id(a)]}: near-duplicate of {where_of[id(b)]} (customer text ratio {r:.2f} > {NEAR})')
+
 
 def table(rows, title):
     cells = Counter((r['reason'], r['language']) for r in rows)
@@ -137,9 +142,10 @@ both = data[FILES[0]] + data[FILES[1]]
 table(both, 'dev + validation')
 langs = Counter(r['language'] for r in both)
 print('\nlanguage share (dev + validation): ' + ', '.join(f'{l} {100 * langs[l] / max(len(both), 1):.1f}%' for l in LANGS))
-langs = Counter(r['language'] for r in dev2)
-print('language share (dev2): ' + ', '.join(f'{l} {100 * langs[l] / max(len(dev2), 1):.1f}%' for l in LANGS))
-print(f'dev2 multi-turn (>= 2 messages): {sum(len(r["messages"]) > 1 for r in dev2)} '
-      f'({100 * sum(len(r["messages"]) > 1 for r in dev2) / max(len(dev2), 1):.1f}%)')
+for name, rows in (('dev2', dev2), ('dev3', dev3)):
+    langs = Counter(r['language'] for r in rows)
+    print(f'language share ({name}): ' + ', '.join(f'{l} {100 * langs[l] / max(len(rows), 1):.1f}%' for l in LANGS))
+    print(f'{name} multi-turn (>= 2 messages): {sum(len(r["messages"]) > 1 for r in rows)} '
+          f'({100 * sum(len(r["messages"]) > 1 for r in rows) / max(len(rows), 1):.1f}%)')
 print('\n'.join(errors) or '\nOK', file=sys.stderr if errors else sys.stdout)
 sys.exit(1 if errors else 0)

@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * last customer message and compares with the expected decision: recall of the conversations that
  * must go to a person, precision, and the false-positive rate among those that must not. With an
  * optional {@code "reason"} per line, recall per reason too. {@code --errors} lists every mistake on
- * stderr with the findings, for tuning the rules. Plain Java: no Spring, no database.
+ * stderr with the findings, for tuning the rules; {@code --examples} replaces the labelled example
+ * conversations the policy learns from (a Spring resource pattern such as
+ * {@code file:dir/*.jsonl}), to measure it on a set it has not learned. Plain Java: no Spring, no database.
  */
 public final class EscalationEvaluation {
 
@@ -43,6 +45,7 @@ public final class EscalationEvaluation {
         Path file = null;
         boolean json = false;
         boolean errors = false;
+        String examples = null;
         try {
             for (int i = 0; i < options.size(); i++) {
                 switch (options.get(i)) {
@@ -54,6 +57,12 @@ public final class EscalationEvaluation {
                     }
                     case "--json" -> json = true;
                     case "--errors" -> errors = true;
+                    case "--examples" -> {
+                        if (++i >= options.size()) {
+                            throw new IllegalArgumentException("--examples needs a value");
+                        }
+                        examples = options.get(i);
+                    }
                     default -> throw new IllegalArgumentException("unknown option '" + options.get(i) + "'");
                 }
             }
@@ -61,7 +70,7 @@ public final class EscalationEvaluation {
                 throw new IllegalArgumentException("--test FILE.jsonl is required");
             }
             List<Conversation> conversations = read(file);
-            EscalationPolicy policy = EscalationPolicy.standalone(Embeddings.bundledModel());
+            EscalationPolicy policy = EscalationPolicy.standalone(Embeddings.bundledModel(), examples);
             LanguageDetection languages = LanguageDetection.standalone();
             List<Assessment> assessments = new ArrayList<>();
             for (Conversation conversation : conversations) {
@@ -83,7 +92,7 @@ public final class EscalationEvaluation {
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("eval escalation: " + e.getMessage());
-            err.println("usage: eval escalation --test FILE.jsonl [--json] [--errors]");
+            err.println("usage: eval escalation --test FILE.jsonl [--json] [--errors] [--examples RESOURCE-PATTERN]");
             return 2;
         }
     }

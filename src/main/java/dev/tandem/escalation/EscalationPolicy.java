@@ -94,25 +94,37 @@ public class EscalationPolicy {
      * learned before it returns.
      */
     public static EscalationPolicy standalone(Embeddings embeddings) {
+        return standalone(embeddings, null);
+    }
+
+    /** @param examples a resource pattern of labelled conversations to learn instead of the rules file's, or null */
+    public static EscalationPolicy standalone(Embeddings embeddings, String examples) {
         EscalationPolicy policy = new EscalationPolicy(new EscalationProperties(true, null, true), new SentimentAnalysis(),
                 new EntityExtraction(), embeddings);
-        policy.learnExamples();
+        policy.learnExamples(examples == null ? policy.rules.similarConversations().examples() : examples);
         return policy;
     }
 
     /** The labelled example conversations of the rules file, learned now (slow: embeds them all). */
     void learnExamples() {
+        learnExamples(rules.similarConversations().examples());
+    }
+
+    private void learnExamples(String pattern) {
         if (similar == null) {
             return;
         }
         try {
             List<LabelledConversation> examples = new ArrayList<>();
-            for (Resource file : new PathMatchingResourcePatternResolver().getResources(rules.similarConversations().examples())) {
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources(pattern)) {
                 examples.addAll(LabelledConversation.read(file));
+            }
+            if (examples.isEmpty()) {
+                throw new IllegalArgumentException("no escalation examples found at " + pattern);
             }
             similar.learn(examples);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the escalation examples " + rules.similarConversations().examples(), e);
+            throw new UncheckedIOException("cannot list the escalation examples " + pattern, e);
         }
     }
 
