@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.tandem.answering.AnswerEvaluation;
 import dev.tandem.knowledge.RetrievalEvaluation;
+import dev.tandem.understanding.IntentEvaluation;
 
 /**
  * {@code java -jar tandem.jar eval <task> ...}: the evaluation commands of the contract. They run as
@@ -20,15 +21,16 @@ final class Evaluations {
     /** @param args the command line after {@code eval}; returns the exit status */
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
-            err.println("usage: eval <task> [options]; tasks: retrieval, answers");
+            err.println("usage: eval <task> [options]; tasks: intents, retrieval, answers");
             return 2;
         }
         List<String> options = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "retrieval" -> RetrievalEvaluation.run(options, out, err);
             case "answers" -> AnswerEvaluation.run(options, out, err);
+            case "intents" -> IntentEvaluation.run(options, out, err);
             default -> {
-                err.println("eval: unknown or not yet available task '" + args.get(0) + "'; tasks: retrieval, answers");
+                err.println("eval: unknown or not yet available task '" + args.get(0) + "'; tasks: intents, retrieval, answers");
                 yield 2;
             }
         };
