@@ -2,6 +2,7 @@ package dev.tandem.understanding;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -9,7 +10,9 @@ import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,8 +49,33 @@ class IntentTraining {
         this.transaction = transaction;
     }
 
+    /** Sets stored before the application is ready (configured, demo, interrupted ones) wait for it. */
+    private final List<UUID> waiting = new ArrayList<>();
+    private boolean ready;
+
     void submit(UUID id) {
+        synchronized (waiting) {
+            if (!ready) {
+                waiting.add(id);
+                return;
+            }
+        }
         worker.submit(() -> train(id));
+    }
+
+    /**
+     * Training embeds on every core; started during start-up it would delay readiness (the same
+     * reason the embedding model warms up only once the application is ready).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        List<UUID> queued;
+        synchronized (waiting) {
+            ready = true;
+            queued = List.copyOf(waiting);
+            waiting.clear();
+        }
+        queued.forEach(this::submit);
     }
 
     private void train(UUID id) {

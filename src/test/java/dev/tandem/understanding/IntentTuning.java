@@ -28,6 +28,19 @@ public class IntentTuning {
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared/eval");
         String which = args.length > 1 ? args[1] : "both";
         List<TrainingSettings> grid = grid(args.length > 2 ? args[2] : "default");
+        if (which.equals("memory")) {
+            // Heap held by a loaded model: used heap after full GCs, with and without it.
+            List<IntentExample> train = read(shared.resolve("clinc150/train.csv"));
+            Map<String, float[]> vectors = embed("clinc150", train);
+            byte[] stored = new IntentTrainer(TrainingSettings.CHOSEN)
+                .train(train, train.stream().map(e -> vectors.get(e.text())).toList(), "oos").toBytes();
+            long before = usedHeap();
+            IntentClassifier loaded = IntentClassifier.fromBytes(stored);
+            long after = usedHeap();
+            System.out.printf(Locale.ROOT, "clinc150 model: %d bytes stored, %.1f MB of heap when loaded (%d labels)%n",
+                    stored.length, (after - before) / 1e6, loaded.labels().size());
+            return;
+        }
         if (which.equals("split")) {
             // The Banking77 validation slice reported in docs/benchmarks.md: a stratified tenth of train.
             HeldOutSplit split = HeldOutSplit.of(read(shared.resolve("banking77/train.csv")), 10);
@@ -174,6 +187,14 @@ public class IntentTuning {
             }
         }
         return vectors;
+    }
+
+    static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     static void write(Path file, List<IntentExample> examples) throws IOException {
