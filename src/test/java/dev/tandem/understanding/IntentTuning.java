@@ -44,8 +44,8 @@ public class IntentTuning {
         if (which.equals("split")) {
             // The Banking77 validation slice reported in docs/benchmarks.md: a stratified tenth of train.
             HeldOutSplit split = HeldOutSplit.of(read(shared.resolve("banking77/train.csv")), 10);
-            write(Path.of("/tmp/banking77-tune.csv"), split.train());
-            write(Path.of("/tmp/banking77-val.csv"), split.heldOut());
+            write(Path.of("target/banking77-tune.csv"), split.train());
+            write(Path.of("target/banking77-val.csv"), split.heldOut());
             return;
         }
         if (!which.equals("clinc")) {
