@@ -7,6 +7,7 @@ import java.util.List;
 import dev.tandem.answering.AnswerEvaluation;
 import dev.tandem.escalation.EscalationEvaluation;
 import dev.tandem.knowledge.RetrievalEvaluation;
+import dev.tandem.understanding.IntentEvaluation;
 
 /**
  * {@code java -jar tandem.jar eval <task> ...}: the evaluation commands of the contract. They run as
@@ -21,7 +22,7 @@ final class Evaluations {
     /** @param args the command line after {@code eval}; returns the exit status */
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
-            err.println("usage: eval <task> [options]; tasks: retrieval, answers, escalation");
+            err.println("usage: eval <task> [options]; tasks: intents, retrieval, answers, escalation");
             return 2;
         }
         List<String> options = args.subList(1, args.size());
@@ -29,8 +30,9 @@ final class Evaluations {
             case "retrieval" -> RetrievalEvaluation.run(options, out, err);
             case "answers" -> AnswerEvaluation.run(options, out, err);
             case "escalation" -> EscalationEvaluation.run(options, out, err);
+            case "intents" -> IntentEvaluation.run(options, out, err);
             default -> {
-                err.println("eval: unknown or not yet available task '" + args.get(0) + "'; tasks: retrieval, answers, escalation");
+                err.println("eval: unknown or not yet available task '" + args.get(0) + "'; tasks: intents, retrieval, answers, escalation");
                 yield 2;
             }
         };

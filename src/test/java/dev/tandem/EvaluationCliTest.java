@@ -100,4 +100,31 @@ class EvaluationCliTest {
         assertThat(eval("nonsense")).isNotZero();
         assertThat(error()).contains("unknown or not yet available task");
     }
+
+    @Test
+    void intentsWithAMissingFile() throws IOException {
+        Path train = Files.writeString(dir.resolve("train.csv"), "text,label\r\nhi,greeting\r\nbye,farewell\r\n");
+        assertThat(eval("intents", "--train", train.toString(), "--test", dir.resolve("none.csv").toString(), "--json"))
+            .isNotZero();
+        assertThat(error()).contains("test file not found");
+        assertThat(out.size()).isZero();
+        assertThat(eval("intents", "--train", train.toString())).isNotZero();
+        assertThat(error()).contains("--test FILE.csv");
+    }
+
+    @Test
+    void intentsWithWrongColumns() throws IOException {
+        Path train = Files.writeString(dir.resolve("train.csv"), "sentence,intent\r\nhi,greeting\r\n");
+        Path test = Files.writeString(dir.resolve("test.csv"), "text,label\r\nhi,greeting\r\n");
+        assertThat(eval("intents", "--train", train.toString(), "--test", test.toString())).isNotZero();
+        assertThat(error()).contains("train.csv").contains("header must be 'text,label'");
+
+        Files.writeString(train, "text,label\r\nhi,greeting\r\n\"unclosed,greeting\r\n");
+        assertThat(eval("intents", "--train", train.toString(), "--test", test.toString())).isNotZero();
+        assertThat(error()).contains("train.csv");
+
+        Files.writeString(train, "text,label\r\nhi,greeting\r\nhello,greeting\r\n");
+        assertThat(eval("intents", "--train", train.toString(), "--test", test.toString())).isNotZero();
+        assertThat(error()).contains("at least two labels");
+    }
 }

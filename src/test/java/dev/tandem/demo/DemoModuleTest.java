@@ -2,6 +2,8 @@ package dev.tandem.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -19,6 +21,7 @@ import dev.tandem.identity.UserDirectory;
 import dev.tandem.knowledge.Article;
 import dev.tandem.knowledge.ArticleStatus;
 import dev.tandem.knowledge.Articles;
+import dev.tandem.understanding.ClassifyIntent;
 
 /** First start with an empty database seeds the Northwind Outfitters workspace. */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
@@ -40,6 +43,9 @@ class DemoModuleTest {
 
     @Autowired
     Articles articles;
+
+    @Autowired
+    ClassifyIntent classifyIntent;
 
     @Test
     void seedsTheSupportTeamTheirConversationsAndTheWidget() {
@@ -66,5 +72,18 @@ class DemoModuleTest {
             .isEqualTo(original.id());
         assertThat(articles.versions(original.id())).singleElement()
             .satisfies(v -> assertThat(v.changedBy()).isEqualTo("demo"));
+    }
+
+    @Test
+    void trainsTheNorthwindIntentsInTheBackground() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (classifyIntent.classify("hello").isEmpty()) {
+            assertThat(System.nanoTime()).as("the demo intents trained in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(classifyIntent.classify("How do I wash my down jacket?")).get()
+            .satisfies(intent -> assertThat(intent.label()).isEqualTo("product_care"));
+        assertThat(classifyIntent.classify("Who won the election in 1960?")).get()
+            .satisfies(intent -> assertThat(intent.outOfScope()).isTrue());
     }
 }

@@ -96,9 +96,17 @@ class KnowledgeArticlesApiTest {
         assertThat(expect(curator.post("/api/knowledge/articles/" + id + "/publish", null), 200).json()
             .get("status").asString()).isEqualTo("PUBLISHED");
         eventually(() -> search(agent, word, "customer").contains(id));
-        JsonNode found = agent.get("/api/knowledge/search?q=" + word + "&audience=customer&k=3").json();
-        assertThat(found.get("passages").get(0).get("slug").asString()).isEqualTo(slug);
-        assertThat(found.get("passages").get(0).get("score").asDouble()).isPositive();
+        // Not necessarily the first passage: in the PostgreSQL run the demo's articles may share the index,
+        // and a made-up word means nothing to the dense ranking.
+        JsonNode found = agent.get("/api/knowledge/search?q=" + word + "&audience=customer&k=50").json();
+        JsonNode passage = null;
+        for (JsonNode p : found.get("passages")) {
+            if (p.get("slug").asString().equals(slug)) {
+                passage = p;
+            }
+        }
+        assertThat(passage).as("the published article among the passages").isNotNull();
+        assertThat(passage.get("score").asDouble()).isPositive();
 
         JsonNode restored = expect(curator.post("/api/knowledge/articles/" + id + "/versions/1/restore", null), 200)
             .json();
@@ -192,7 +200,7 @@ class KnowledgeArticlesApiTest {
     }
 
     static String search(ApiCaller caller, String q, String audience) {
-        return caller.get("/api/knowledge/search?q=" + q.replace(" ", "%20") + "&audience=" + audience + "&k=10").text();
+        return caller.get("/api/knowledge/search?q=" + q.replace(" ", "%20") + "&audience=" + audience + "&k=50").text();
     }
 
     /** The index follows the database in the background; the first search also loads the model. */

@@ -1,0 +1,33 @@
+package dev.tandem.understanding;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import dev.tandem.ai.Embeddings;
+
+/**
+ * The intent of one message, with the model in use. Costs one sentence embedding (a few
+ * milliseconds) and a sparse dot product; thread-safe, never blocks on training.
+ */
+@Service
+public class ClassifyIntent {
+
+    private final CurrentIntentModel current;
+    private final Embeddings embeddings;
+
+    ClassifyIntent(CurrentIntentModel current, Embeddings embeddings) {
+        this.current = current;
+        this.embeddings = embeddings;
+    }
+
+    /** Empty when no intent model has been trained yet. */
+    public Optional<Intent> classify(String message) {
+        return current.get().map(loaded -> {
+            IntentClassifier.Prediction prediction = loaded.classifier()
+                .predict(embeddings.embedPassages(List.of(message)).get(0), message);
+            return new Intent(prediction.label(), prediction.confidence(), prediction.outOfScope());
+        });
+    }
+}
