@@ -39,6 +39,9 @@ public class EscalationPolicy {
 
     private static final int FLAGS = Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
     private static final int EVIDENCE_LENGTH = 80;
+    /** How a transcript's assistant turn names its source ("Source: Return an item"). */
+    private static final Pattern CITES = Pattern.compile("\\b(source|fuente|quelle|bron|fonte|sources?)\\s*:",
+            Pattern.CASE_INSENSITIVE);
     /** A word of four letters or more in capitals. */
     private static final Pattern STRESSED = Pattern.compile("\\b\\p{Lu}{4,}\\b", Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -196,7 +199,8 @@ public class EscalationPolicy {
         frustration(turns, customerTurns).ifPresent(findings::add);
         repetition(turns, customerTurns, said, before, language == null ? "en" : language).forEach(findings::add);
         largeDispute(turns, customerTurns).ifPresent(findings::add);
-        if (findings.isEmpty() && similar != null) {
+        // the bundled embedding model knows English: in other languages its neighbours are noise
+        if (findings.isEmpty() && similar != null && "en".equals(language)) {
             similar.judge(turns).ifPresent(findings::add);
         }
         if (!enabled) {
@@ -320,7 +324,9 @@ public class EscalationPolicy {
         return switch (ai.outcome()) {
             case NOT_ANSWERED -> true;
             case ANSWERED, CLARIFIED -> false;
-            case UNKNOWN -> matchesAny(aiCouldNotAnswer, MatchableText.of(ai.text()));
+            // an offer of a person without a source is the assistant giving up, whatever the words
+            case UNKNOWN -> matchesAny(aiCouldNotAnswer, MatchableText.of(ai.text()))
+                    || matchesAny(aiOfferedPerson, MatchableText.of(ai.text())) && !CITES.matcher(ai.text()).find();
         };
     }
 

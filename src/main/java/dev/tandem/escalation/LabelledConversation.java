@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A conversation with the decision a careful person took on it: hand over or not, and why. */
-record LabelledConversation(List<Turn> turns, boolean escalate, String reason) {
+record LabelledConversation(List<Turn> turns, boolean escalate, String reason, String language) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -39,8 +39,10 @@ record LabelledConversation(List<Turn> turns, boolean escalate, String reason) {
                             : Turn.customer(text));
                 }
                 JsonNode reason = node.get("reason");
+                JsonNode language = node.get("language");
                 conversations.add(new LabelledConversation(turns, node.get("escalate").asBoolean(),
-                        reason == null || reason.isNull() ? null : reason.asString()));
+                        reason == null || reason.isNull() ? null : reason.asString(),
+                        language == null || language.isNull() ? null : language.asString()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the escalation examples " + resource.getDescription(), e);

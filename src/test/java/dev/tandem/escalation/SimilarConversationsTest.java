@@ -11,7 +11,7 @@ import dev.tandem.ai.Embeddings;
 class SimilarConversationsTest {
 
     private static LabelledConversation labelled(String text, boolean escalate, String reason) {
-        return new LabelledConversation(List.of(Turn.customer(text)), escalate, reason);
+        return new LabelledConversation(List.of(Turn.customer(text)), escalate, reason, "en");
     }
 
     @Test

@@ -9,8 +9,8 @@ import org.springframework.core.io.ClassPathResource;
 import dev.tandem.ai.Embeddings;
 
 /**
- * Tuning aid, not a test: chooses the similar-conversations settings by cross-validation on the two
- * development sets (learn one, judge the other, both ways), the opinion on its own. The validation
+ * Tuning aid, not a test: chooses the similar-conversations settings by cross-validation on the three
+ * development sets (learn two, judge the English conversations of the third), the opinion on its own. The validation
  * set is not read. Run with the test class path:
  * {@code java ... dev.tandem.escalation.SimilarConversationsTuning}.
  */
@@ -19,13 +19,22 @@ final class SimilarConversationsTuning {
     public static void main(String[] args) {
         var dev = LabelledConversation.read(new ClassPathResource("escalation/examples/dev.jsonl"));
         var dev2 = LabelledConversation.read(new ClassPathResource("escalation/examples/dev2.jsonl"));
+        var dev3 = LabelledConversation.read(new ClassPathResource("escalation/examples/dev3.jsonl"));
         Embeddings embeddings = Embeddings.bundledModel();
         List<List<SimilarConversations.Neighbour>> neighbours = new ArrayList<>();
         List<LabelledConversation> judged = new ArrayList<>();
-        for (var fold : List.of(List.of(dev, dev2), List.of(dev2, dev))) {
+        // leave one set out: learn the other two, judge its English conversations (the opinion is English-only)
+        List<List<LabelledConversation>> sets = List.of(dev, dev2, dev3);
+        for (int out = 0; out < sets.size(); out++) {
+            List<LabelledConversation> learn = new ArrayList<>();
+            for (int k = 0; k < sets.size(); k++) {
+                if (k != out) {
+                    learn.addAll(sets.get(k));
+                }
+            }
             var similar = new SimilarConversations(embeddings, new SimilarConversations.Settings(25, 1, 1));
-            similar.learn(fold.get(0));
-            for (LabelledConversation c : fold.get(1)) {
+            similar.learn(learn);
+            for (LabelledConversation c : sets.get(out).stream().filter(c -> "en".equals(c.language())).toList()) {
                 neighbours.add(similar.nearest(c.turns(), 25));
                 judged.add(c);
             }
