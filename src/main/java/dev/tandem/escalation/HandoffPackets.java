@@ -16,7 +16,10 @@ import dev.tandem.conversation.AuthorType;
 import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.Message;
 import dev.tandem.understanding.EntityExtraction;
+import dev.tandem.understanding.Intent;
 import dev.tandem.understanding.MatchableText;
+import dev.tandem.understanding.MessageUnderstanding;
+import dev.tandem.understanding.MessageUnderstandings;
 import dev.tandem.understanding.Sentiment;
 import dev.tandem.understanding.SentimentAnalysis;
 
@@ -39,9 +42,11 @@ public class HandoffPackets {
     private final SentimentAnalysis sentiment;
     private final EntityExtraction entities;
     private final LanguageDetection languages;
+    private final MessageUnderstandings understood;
 
     HandoffPackets(EscalationRecords records, SentimentAnalysis sentiment, EntityExtraction entities,
-            LanguageDetection languages) {
+            LanguageDetection languages, MessageUnderstandings understood) {
+        this.understood = understood;
         this.records = records;
         this.sentiment = sentiment;
         this.entities = entities;
@@ -63,7 +68,23 @@ public class HandoffPackets {
                 escalation.map(EscalationRecord::priority).orElse(Priority.NORMAL), why, reasons,
                 new HandoffPacket.Customer(conversation.customer().name(), conversation.customer().email()),
                 fromCustomer.size(), goal(fromCustomer),
-                facts(fromCustomer), answered(details.messages()), trajectory(fromCustomer), language, null);
+                facts(fromCustomer), answered(details.messages()), trajectory(fromCustomer), language,
+                intent(understood.of(conversation.id())));
+    }
+
+    /** The customer's latest message with a clear intent says best what the conversation is about now. */
+    private static String intent(List<MessageUnderstanding> messages) {
+        String fallback = null;
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            Intent intent = messages.get(i).intent();
+            if (intent != null && !intent.outOfScope()) {
+                return intent.label();
+            }
+            if (intent != null && fallback == null) {
+                fallback = "outside the known intents";
+            }
+        }
+        return fallback;
     }
 
     /**

@@ -18,6 +18,8 @@ import dev.tandem.identity.Teams;
 import dev.tandem.identity.UserAccounts;
 import dev.tandem.knowledge.ImportKnowledge;
 import dev.tandem.knowledge.KnowledgeSearch;
+import dev.tandem.understanding.EntityType;
+import dev.tandem.understanding.MessageUnderstandings;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,6 +42,9 @@ class EscalationApiTest {
 
     @Autowired
     UserAccounts userAccounts;
+
+    @Autowired
+    MessageUnderstandings understood;
 
     @Autowired
     Teams teams;
@@ -80,6 +85,29 @@ class EscalationApiTest {
         assertThat(packet.get("sentiment").get("trend").asString()).isEqualTo("rising");
         assertThat(packet.get("language").asString()).isEqualTo("en");
         assertThat(packet.get("customerMessages").asInt()).isEqualTo(2);
+
+        // what understanding read is stored with each customer message, after the message
+        for (int waited = 0; understood.of(customer.id()).size() < 2; waited++) {
+            assertThat(waited).as("both customer messages are understood within ten seconds").isLessThan(100);
+            sleep();
+        }
+        var messages = understood.of(customer.id());
+        assertThat(messages.get(0).entities()).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo(EntityType.ORDER_NUMBER);
+            assertThat(e.value()).isEqualTo("NW-10482");
+        });
+        assertThat(messages.get(0).language()).isEqualTo("en");
+        assertThat(messages.get(1).sentiment().frustration()).isGreaterThan(0.6);
+        assertThat(messages.get(1).sentiment().cues()).contains("ALL CAPS");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -1,0 +1,57 @@
+package dev.tandem.understanding;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+
+import dev.tandem.ai.LanguageDetection;
+import dev.tandem.conversation.AuthorType;
+import dev.tandem.conversation.Message;
+import dev.tandem.conversation.MessagePosted;
+
+/**
+ * Reads every customer message once it is stored — language, intent, tone, facts — and keeps what
+ * it read with the message, for the handoff packet, routing and reports. After the message's
+ * transaction and off the customer's request: nothing here may slow down or fail a message.
+ */
+@Service
+public class UnderstandMessage {
+
+    private final LanguageDetection languages;
+    private final ClassifyIntent intents;
+    private final SentimentAnalysis sentiment;
+    private final EntityExtraction entities;
+    private final MessageUnderstandings store;
+    private final Clock clock;
+
+    UnderstandMessage(LanguageDetection languages, ClassifyIntent intents, SentimentAnalysis sentiment,
+            EntityExtraction entities, MessageUnderstandings store, Clock clock) {
+        this.languages = languages;
+        this.intents = intents;
+        this.sentiment = sentiment;
+        this.entities = entities;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(MessagePosted posted) {
+        if (posted.message().author() == AuthorType.CUSTOMER) {
+            understand(posted.message());
+        }
+    }
+
+    /** Reads the message and stores what it read; a message already read is not read again. */
+    public MessageUnderstanding understand(Message message) {
+        return store.find(message.id()).orElseGet(() -> {
+            String text = message.text();
+            var understood = new MessageUnderstanding(message.id(), message.conversationId(),
+                    languages.detect(text).orElse(null), intents.classify(text).orElse(null), sentiment.analyse(text),
+                    entities.extract(text), clock.instant().truncatedTo(ChronoUnit.MICROS));
+            store.insert(understood);
+            return understood;
+        });
+    }
+}
