@@ -80,7 +80,7 @@ class ConversationRepository {
         return jdbc.sql(SELECT + """
                  where c.first_response_due_at < ? and c.first_responded_at is null
                    and c.first_response_breached_at is null and c.status in ('QUEUED', 'ASSIGNED')
-                 order by c.first_response_due_at limit """ + limit)
+                 order by c.first_response_due_at""" + " limit " + limit)
             .param(Timestamp.from(now)).query(ConversationRepository::summary).list();
     }
 
@@ -100,7 +100,7 @@ class ConversationRepository {
         return jdbc.sql("""
                 select waiting_since, first_responded_at from conversation
                 where first_responded_at >= ? and waiting_since is not null
-                order by first_responded_at desc limit """ + limit)
+                order by first_responded_at desc""" + " limit " + limit)
             .param(Timestamp.from(since))
             .query((rs, n) -> java.time.Duration.between(rs.getTimestamp("waiting_since").toInstant(),
                     rs.getTimestamp("first_responded_at").toInstant()))
