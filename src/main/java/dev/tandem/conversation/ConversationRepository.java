@@ -124,11 +124,14 @@ class ConversationRepository {
     }
 
     /** A more urgent reason arrived for the current wait: the target only ever moves earlier. */
-    int raise(UUID id, ConversationPriority priority, Instant dueAt) {
+    int raise(UUID id, ConversationPriority priority, Instant since, Instant dueAt) {
+        // the wait began at the earlier of the two moments (the handoff and the escalation are a millisecond apart)
         return jdbc.sql("""
-                update conversation set priority = ?, first_response_due_at = ?
+                update conversation set priority = ?, first_response_due_at = ?,
+                       waiting_since = case when waiting_since > ? then ? else waiting_since end
                 where id = ? and first_responded_at is null and first_response_due_at > ?""")
-            .params(priority.name(), Timestamp.from(dueAt), id, Timestamp.from(dueAt))
+            .params(priority.name(), Timestamp.from(dueAt), Timestamp.from(since), Timestamp.from(since), id,
+                    Timestamp.from(dueAt))
             .update();
     }
 

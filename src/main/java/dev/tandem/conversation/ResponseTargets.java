@@ -30,7 +30,7 @@ public class ResponseTargets {
     @Transactional
     public boolean waiting(UUID conversationId, ConversationPriority priority, Instant since, Instant dueAt) {
         return conversations.startWaiting(conversationId, priority, since, dueAt, false) == 1
-                || conversations.raise(conversationId, priority, dueAt) == 1;
+                || conversations.raise(conversationId, priority, since, dueAt) == 1;
     }
 
     /**
