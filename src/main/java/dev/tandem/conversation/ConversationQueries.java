@@ -55,9 +55,9 @@ public class ConversationQueries {
                 .filter(Message::visibleToCustomer).toList()));
     }
 
-    /** Waiting conversations of all teams, most urgent first; for routing, which acts for no user. */
-    public List<ConversationSummary> queued(int limit) {
-        return conversations.queued(limit);
+    /** A team's waiting conversations, most urgent first; for routing, which acts for no user. */
+    public List<ConversationSummary> queued(UUID teamId, int limit) {
+        return conversations.queued(teamId, limit);
     }
 
     /** How many conversations each agent has open (ASSIGNED); agents with none are absent. */

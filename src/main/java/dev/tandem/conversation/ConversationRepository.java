@@ -70,9 +70,9 @@ class ConversationRepository {
             case when c.first_response_due_at is null then 1 else 0 end, c.first_response_due_at, c.last_message_at""";
 
     /** Waiting conversations of every team in queue order, for routing (no user's scope). */
-    List<ConversationSummary> queued(int limit) {
-        return jdbc.sql(SELECT + " where c.status = 'QUEUED' order by " + QUEUE_ORDER + " limit " + limit)
-            .query(ConversationRepository::summary).list();
+    List<ConversationSummary> queued(UUID teamId, int limit) {
+        return jdbc.sql(SELECT + " where c.status = 'QUEUED' and c.team_id = ? order by " + QUEUE_ORDER + " limit " + limit)
+            .param(teamId).query(ConversationRepository::summary).list();
     }
 
     /** Conversations someone must answer whose first-response target passed and was not yet marked missed. */

@@ -40,13 +40,18 @@ class AutoAssignment {
         return enabled;
     }
 
-    /** Whether anyone at all could take a conversation now: spares the queue sweep its work when nobody can. */
-    boolean anyoneAvailable() {
+    /**
+     * The teams in which someone could take a conversation now: the queue sweep looks only at those
+     * teams' queues (none, most of the time).
+     */
+    java.util.Set<UUID> teamsWithRoom() {
         if (!enabled) {
-            return false;
+            return java.util.Set.of();
         }
-        return !LeastLoaded.ranked(directory.agents(), conversations.assignedCounts(), presence.all(),
-                new LeastLoaded.Requirements(null, null, null)).isEmpty();
+        return LeastLoaded.ranked(directory.agents(), conversations.assignedCounts(), presence.all(),
+                new LeastLoaded.Requirements(null, null, null)).stream()
+            .flatMap(agent -> agent.teamIds().stream())
+            .collect(java.util.stream.Collectors.toSet());
     }
 
     /** @return who got it; empty when auto-assignment is off, nobody qualifies or it no longer waits */

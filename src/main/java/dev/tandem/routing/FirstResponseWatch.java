@@ -80,15 +80,14 @@ class FirstResponseWatch {
     }
 
     void assignWaiting() {
-        if (!autoAssignment.anyoneAvailable()) {
-            return;
-        }
-        for (ConversationSummary waiting : conversations.queued(BATCH)) {
-            UUID id = waiting.id();
-            var needs = decisions.latest(id).map(RoutingDecisions.Decision::requirements)
-                .map(r -> new LeastLoaded.Requirements(waiting.teamId(), r.language(), r.skill()))
-                .orElse(new LeastLoaded.Requirements(waiting.teamId(), null, null));
-            transactions.executeWithoutResult(tx -> autoAssignment.assign(id, needs));
+        for (UUID team : autoAssignment.teamsWithRoom()) {
+            for (ConversationSummary waiting : conversations.queued(team, BATCH)) {
+                UUID id = waiting.id();
+                var needs = decisions.latest(id).map(RoutingDecisions.Decision::requirements)
+                    .map(r -> new LeastLoaded.Requirements(team, r.language(), r.skill()))
+                    .orElse(new LeastLoaded.Requirements(team, null, null));
+                transactions.executeWithoutResult(tx -> autoAssignment.assign(id, needs));
+            }
         }
     }
 
