@@ -181,6 +181,31 @@
   }
   setInterval(function () { renderTimes(document); }, 30000);
 
+  /* ---------- First-response countdowns: ticked here from data-due, no server polling ---------- */
+
+  function clockText(seconds) {
+    var h = Math.floor(seconds / 3600), m = Math.floor(seconds % 3600 / 60), s = seconds % 60;
+    var mm = h > 0 && m < 10 ? '0' + m : '' + m;
+    return (h > 0 ? h + ':' : '') + mm + ':' + (s < 10 ? '0' + s : s);
+  }
+
+  function tickCountdowns() {
+    var now = Date.now();
+    document.querySelectorAll('.sla[data-due]').forEach(function (el) {
+      var due = Date.parse(el.getAttribute('data-due'));
+      if (isNaN(due)) return;
+      var since = Date.parse(el.getAttribute('data-since') || '');
+      var left = Math.round((due - now) / 1000);
+      var windowSeconds = isNaN(since) ? left : Math.round((due - since) / 1000);
+      el.textContent = left >= 0 ? 'responds in ' + clockText(left) : 'overdue ' + clockText(-left);
+      el.classList.toggle('sla-overdue', left < 0);
+      el.classList.toggle('sla-soon', left >= 0 && (left <= 60 || left * 2 <= windowSeconds));
+      el.classList.toggle('sla-ok', left >= 0 && left > 60 && left * 2 > windowSeconds);
+    });
+  }
+  setInterval(tickCountdowns, 1000);
+  document.addEventListener('htmx:afterSettle', tickCountdowns);
+
   /* ---------- Inbox selection ---------- */
 
   var selectedId = null;

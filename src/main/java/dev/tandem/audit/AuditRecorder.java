@@ -20,6 +20,8 @@ import dev.tandem.identity.IdentityEvents.UserCreated;
 import dev.tandem.identity.IdentityEvents.UserRolesChanged;
 import dev.tandem.identity.IdentityEvents.UserSignedIn;
 import dev.tandem.identity.UserDirectory;
+import dev.tandem.routing.ConversationRouted;
+import dev.tandem.routing.FirstResponseMissed;
 
 /**
  * Writes the audit log from the other modules' events. The listeners run after the change
@@ -115,6 +117,18 @@ class AuditRecorder {
     void on(ConversationReopened e) {
         log.append(e.at(), e.by() == null ? "customer" : e.by(), "CONVERSATION_REOPENED", "conversation",
                 e.conversationId().toString(), null, null);
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationRouted e) {
+        log.append(e.at(), "routing", "CONVERSATION_ROUTED", "conversation", e.conversationId().toString(),
+                "to team " + teamOf(e.toTeamId()) + ": " + e.why(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(FirstResponseMissed e) {
+        log.append(e.at(), "routing", "FIRST_RESPONSE_MISSED", "conversation", e.conversationId().toString(),
+                e.priority() + " priority, due " + e.dueAt() + ", team " + teamOf(e.teamId()), null);
     }
 
     @ApplicationModuleListener

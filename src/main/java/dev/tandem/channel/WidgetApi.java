@@ -53,10 +53,13 @@ class WidgetApi {
     private final ConversationQueries queries;
     private final AnswerCustomer assistant;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final dev.tandem.conversation.LeaveFollowUpEmail followUps;
 
     WidgetApi(WidgetInboxes inboxes, ConversationTokens tokens, RateLimits limits, WidgetStreams streams,
             StartConversation start, PostCustomerMessage post, EscalateConversation escalate, ConversationQueries queries,
-            AnswerCustomer assistant, org.springframework.transaction.support.TransactionTemplate transactions) {
+            AnswerCustomer assistant, org.springframework.transaction.support.TransactionTemplate transactions,
+            dev.tandem.conversation.LeaveFollowUpEmail followUps) {
+        this.followUps = followUps;
         this.inboxes = inboxes;
         this.tokens = tokens;
         this.limits = limits;
@@ -215,6 +218,21 @@ class WidgetApi {
         List<WidgetMessage> messages = new ArrayList<>();
         outcome.notice().map(WidgetMessage::of).ifPresent(messages::add);
         return new Posted(outcome.status(), messages);
+    }
+
+    record FollowUp(@NotBlank(message = "is required") String email) {
+    }
+
+    record FollowUpAccepted(String email) {
+    }
+
+    @PostMapping("/conversations/{id}/follow-up")
+    @Operation(summary = "The customer leaves an email address to be answered by email (offered outside business hours)")
+    FollowUpAccepted followUp(@PathVariable UUID id, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+            @Valid @RequestBody FollowUp request, HttpServletRequest servletRequest) {
+        limits.request(servletRequest.getRemoteAddr());
+        tokens.check(id, token);
+        return new FollowUpAccepted(followUps.leave(id, request.email()).email());
     }
 
     @GetMapping(path = "/conversations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

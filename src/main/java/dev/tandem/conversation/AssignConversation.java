@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.identity.CurrentUser;
 import dev.tandem.identity.UserDirectory;
+import dev.tandem.identity.UserSummary;
 
 /**
  * An agent takes a waiting conversation. When two claim it at once exactly one wins; the other
@@ -56,6 +57,32 @@ public class AssignConversation {
         timeline.append(conversation, ConversationStatus.ASSIGNED, AuthorType.SYSTEM, agent.id(), agent.displayName(),
                 agent.displayName() + " joined the conversation.", false, null);
         return conversations.findById(conversationId).orElseThrow();
+    }
+
+    /**
+     * Routing gives a waiting conversation to an agent who has room for it. The same atomic claim as
+     * an agent's own, so a conversation is never given to two people, and only while the agent holds
+     * fewer than their capacity.
+     *
+     * @param why for the agents, on the timeline ("least loaded online agent of Billing who speaks es")
+     * @return empty when the conversation no longer waits or the agent is full
+     */
+    @Transactional
+    public java.util.Optional<ConversationSummary> assignAutomatically(UUID conversationId, UserSummary agent,
+            String why) {
+        ConversationSummary conversation = conversations.findById(conversationId)
+            .orElseThrow(() -> ConversationProblems.notFound(conversationId));
+        var now = clock.instant();
+        if (conversations.claimWithinCapacity(conversationId, agent.id(), agent.maxConcurrent(), now) == 0) {
+            return java.util.Optional.empty();
+        }
+        events.publishEvent(new ConversationAssigned(conversationId, conversation.teamId(), agent.id(), null,
+                RouteToTeam.ROUTING, now));
+        timeline.append(conversation, ConversationStatus.ASSIGNED, AuthorType.SYSTEM, null, null,
+                "Assigned automatically to " + agent.displayName() + ": " + why, true, null);
+        timeline.append(conversation, ConversationStatus.ASSIGNED, AuthorType.SYSTEM, agent.id(), agent.displayName(),
+                agent.displayName() + " joined the conversation.", false, null);
+        return conversations.findById(conversationId);
     }
 
     private String nameOf(UUID userId) {

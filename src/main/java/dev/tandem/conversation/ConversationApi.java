@@ -62,12 +62,14 @@ class ConversationApi {
 
     record ConversationJson(UUID id, ConversationStatus status, String channel, UUID teamId, UUID assigneeId,
             String subject, String lastPreview, CustomerJson customer, Instant createdAt, Instant updatedAt,
-            Instant lastMessageAt, Instant resolvedAt, List<MessageJson> messages) {
+            Instant lastMessageAt, Instant resolvedAt, ConversationPriority priority, FirstResponse firstResponse,
+            List<MessageJson> messages) {
 
         static ConversationJson of(ConversationSummary c, List<Message> messages) {
             return new ConversationJson(c.id(), c.status(), c.channel(), c.teamId(), c.assigneeId(), c.subject(),
                     c.lastPreview(), CustomerJson.of(c.customer()), c.createdAt(), c.updatedAt(), c.lastMessageAt(),
-                    c.resolvedAt(), messages == null ? null : messages.stream().map(MessageJson::of).toList());
+                    c.resolvedAt(), c.priority(), c.firstResponse(),
+                    messages == null ? null : messages.stream().map(MessageJson::of).toList());
         }
     }
 
@@ -85,7 +87,9 @@ class ConversationApi {
 
     @GetMapping("/conversations")
     @Operation(summary = "Conversations visible to the caller, newest activity first",
-            description = "status: AI, QUEUED, ASSIGNED or RESOLVED (several allowed); assignee=me for your own")
+            description = "status: AI, QUEUED, ASSIGNED or RESOLVED (several allowed); assignee=me for your own. "
+                    + "status=QUEUED alone lists the queue in working order: priority (URGENT, HIGH, NORMAL), then "
+                    + "the earliest first-response target")
     ConversationPage list(CurrentUser user, @RequestParam(required = false) Set<ConversationStatus> status,
             @RequestParam(required = false) String assignee, @RequestParam(required = false) UUID team,
             @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {

@@ -55,6 +55,21 @@ public class ConversationQueries {
                 .filter(Message::visibleToCustomer).toList()));
     }
 
+    /** A team's waiting conversations, most urgent first; for routing, which acts for no user. */
+    public List<ConversationSummary> queued(UUID teamId, int limit) {
+        return conversations.queued(teamId, limit);
+    }
+
+    /** How many conversations each agent has open (ASSIGNED); agents with none are absent. */
+    public java.util.Map<UUID, Long> assignedCounts() {
+        return conversations.assignedCounts();
+    }
+
+    /** How long customers waited for the first reply, for waits answered since {@code since}, newest first. */
+    public List<java.time.Duration> firstResponseTimes(java.time.Instant since, int limit) {
+        return conversations.firstResponseTimes(since, limit);
+    }
+
     public Optional<ConversationSummary> summary(UUID id) {
         return conversations.findById(id);
     }

@@ -50,8 +50,122 @@ class ConversationRepository {
 
     List<ConversationSummary> find(ConversationFilter filter, TeamScope scope, int limit, int offset) {
         var where = new Where(filter, scope);
-        return jdbc.sql(SELECT + where.sql() + " order by c.last_message_at desc limit " + limit + " offset " + offset)
+        return jdbc.sql(SELECT + where.sql() + " order by " + order(filter) + " limit " + limit + " offset " + offset)
             .params(where.params).query(ConversationRepository::summary).list();
+    }
+
+    /**
+     * The queue (only QUEUED) is worked in order: the most urgent first, then the earliest
+     * first-response target; every other list shows the latest activity first.
+     */
+    private static String order(ConversationFilter filter) {
+        if (filter.statuses().equals(java.util.Set.of(ConversationStatus.QUEUED))) {
+            return QUEUE_ORDER;
+        }
+        return "c.last_message_at desc";
+    }
+
+    private static final String QUEUE_ORDER = """
+            case c.priority when 'URGENT' then 0 when 'HIGH' then 1 else 2 end,
+            case when c.first_response_due_at is null then 1 else 0 end, c.first_response_due_at, c.last_message_at""";
+
+    /** Waiting conversations of every team in queue order, for routing (no user's scope). */
+    List<ConversationSummary> queued(UUID teamId, int limit) {
+        return jdbc.sql(SELECT + " where c.status = 'QUEUED' and c.team_id = ? order by " + QUEUE_ORDER + " limit " + limit)
+            .param(teamId).query(ConversationRepository::summary).list();
+    }
+
+    /** Conversations someone must answer whose first-response target passed and was not yet marked missed. */
+    List<ConversationSummary> pastFirstResponseDue(Instant now, int limit) {
+        return jdbc.sql(SELECT + """
+                 where c.first_response_due_at < ? and c.first_responded_at is null
+                   and c.first_response_breached_at is null and c.status in ('QUEUED', 'ASSIGNED')
+                 order by c.first_response_due_at""" + " limit " + limit)
+            .param(Timestamp.from(now)).query(ConversationRepository::summary).list();
+    }
+
+    /** Open ASSIGNED conversations per agent: their load. */
+    java.util.Map<UUID, Long> assignedCounts() {
+        var counts = new java.util.HashMap<UUID, Long>();
+        jdbc.sql("select assignee_id, count(*) as n from conversation where status = 'ASSIGNED' and assignee_id is not null "
+                + "group by assignee_id")
+            .query(rs -> {
+                counts.put(rs.getObject("assignee_id", UUID.class), rs.getLong("n"));
+            });
+        return counts;
+    }
+
+    /** How long customers waited for their first reply, for waits answered since then (newest first). */
+    List<java.time.Duration> firstResponseTimes(Instant since, int limit) {
+        return jdbc.sql("""
+                select waiting_since, first_responded_at from conversation
+                where first_responded_at >= ? and waiting_since is not null
+                order by first_responded_at desc""" + " limit " + limit)
+            .param(Timestamp.from(since))
+            .query((rs, n) -> java.time.Duration.between(rs.getTimestamp("waiting_since").toInstant(),
+                    rs.getTimestamp("first_responded_at").toInstant()))
+            .list();
+    }
+
+    /**
+     * A new wait for a person begins (the previous one, if any, was answered): sets the priority and
+     * the target. Only while the conversation is QUEUED, so that a target set a moment after an agent
+     * already took it cannot turn into a false breach. Leaves the version alone: this is bookkeeping
+     * beside the status machine, it must not make a concurrent transition fail.
+     */
+    int startWaiting(UUID id, ConversationPriority priority, Instant since, Instant dueAt, boolean evenIfAwaited) {
+        return jdbc.sql("""
+                update conversation set priority = ?, waiting_since = ?, first_response_due_at = ?,
+                       first_responded_at = null, first_response_breached_at = null
+                where id = ? and status = 'QUEUED'"""
+                + (evenIfAwaited ? "" : " and (first_response_due_at is null or first_responded_at is not null)"))
+            .params(priority.name(), Timestamp.from(since), Timestamp.from(dueAt), id)
+            .update();
+    }
+
+    /** A more urgent reason arrived for the current wait: the target only ever moves earlier. */
+    int raise(UUID id, ConversationPriority priority, Instant since, Instant dueAt) {
+        // the wait began at the earlier of the two moments (the handoff and the escalation are a millisecond apart)
+        return jdbc.sql("""
+                update conversation set priority = ?, first_response_due_at = ?,
+                       waiting_since = case when waiting_since > ? then ? else waiting_since end
+                where id = ? and first_responded_at is null and first_response_due_at > ?""")
+            .params(priority.name(), Timestamp.from(dueAt), Timestamp.from(since), Timestamp.from(since), id,
+                    Timestamp.from(dueAt))
+            .update();
+    }
+
+    /** The first agent reply of the current wait; 0 when there is no wait or it was answered already. */
+    int markFirstResponse(UUID id, Instant at) {
+        return jdbc.sql("""
+                update conversation set first_responded_at = ?
+                where id = ? and first_response_due_at is not null and first_responded_at is null""")
+            .params(Timestamp.from(at), id)
+            .update();
+    }
+
+    /** 1 for exactly one caller, whichever node it runs on. */
+    int markFirstResponseBreached(UUID id, Instant at) {
+        return jdbc.sql("""
+                update conversation set first_response_breached_at = ?
+                where id = ? and first_response_breached_at is null and first_responded_at is null""")
+            .params(Timestamp.from(at), id)
+            .update();
+    }
+
+    /**
+     * Like {@link #claim}, and only while the agent has fewer than {@code capacity} conversations:
+     * automatic assignment never gives anyone more than they can hold, even when two nodes assign at once
+     * (the count and the update are one statement; on PostgreSQL two simultaneous statements may still
+     * both see the old count, which overshoots by at most one).
+     */
+    int claimWithinCapacity(UUID id, UUID assigneeId, int capacity, Instant at) {
+        return jdbc.sql("""
+                update conversation set status = 'ASSIGNED', assignee_id = ?, updated_at = ?, version = version + 1
+                where id = ? and status = 'QUEUED'
+                  and (select count(*) from conversation mine where mine.assignee_id = ? and mine.status = 'ASSIGNED') < ?""")
+            .params(assigneeId, Timestamp.from(at), id, assigneeId, capacity)
+            .update();
     }
 
     long count(ConversationFilter filter, TeamScope scope) {
@@ -152,7 +266,14 @@ class ConversationRepository {
                 rs.getObject("team_id", UUID.class), rs.getObject("assignee_id", UUID.class), customer,
                 rs.getString("subject"), rs.getString("last_preview"), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "last_message_at"), instant(rs, "resolved_at"),
-                instant(rs, "handoff_requested_at"), rs.getLong("version"));
+                instant(rs, "handoff_requested_at"), rs.getLong("version"),
+                ConversationPriority.valueOf(rs.getString("priority")), firstResponse(rs));
+    }
+
+    private static FirstResponse firstResponse(ResultSet rs) throws SQLException {
+        Instant due = instant(rs, "first_response_due_at");
+        return due == null ? null : new FirstResponse(instant(rs, "waiting_since"), due,
+                instant(rs, "first_responded_at"), instant(rs, "first_response_breached_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -20,14 +20,16 @@ public class PostAgentMessage {
     private final VisibleConversations visible;
     private final AssignConversation assign;
     private final MessageRepository messages;
+    private final ConversationRepository conversations;
     private final Timeline timeline;
     private final TransactionTemplate transactions;
 
     PostAgentMessage(VisibleConversations visible, AssignConversation assign, MessageRepository messages,
-            Timeline timeline, TransactionTemplate transactions) {
+            ConversationRepository conversations, Timeline timeline, TransactionTemplate transactions) {
         this.visible = visible;
         this.assign = assign;
         this.messages = messages;
+        this.conversations = conversations;
         this.timeline = timeline;
         this.transactions = transactions;
     }
@@ -58,8 +60,13 @@ public class PostAgentMessage {
         if (!internal) {
             conversation = mayReply(agent, conversation);
         }
-        return new Posted(timeline.append(conversation, conversation.status(), AuthorType.AGENT, agent.id(),
-                agent.displayName(), text, internal, clientMessageId), false);
+        Message posted = timeline.append(conversation, conversation.status(), AuthorType.AGENT, agent.id(),
+                agent.displayName(), text, internal, clientMessageId);
+        if (!internal) {
+            // the first reply the customer sees meets the first-response target (a note does not)
+            conversations.markFirstResponse(conversation.id(), posted.createdAt());
+        }
+        return new Posted(posted, false);
     }
 
     private Posted existing(CurrentUser agent, UUID conversationId, String clientMessageId) {

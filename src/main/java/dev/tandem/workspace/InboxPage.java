@@ -15,6 +15,7 @@ import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.identity.CurrentUser;
 import dev.tandem.identity.UserDirectory;
+import dev.tandem.routing.SlaBreaches;
 
 /**
  * The inbox: one list per view with live counts. The whole page on first load, the list (with
@@ -27,10 +28,28 @@ class InboxPage {
 
     private final ConversationQueries queries;
     private final UserDirectory directory;
+    private final SlaBreaches breaches;
 
-    InboxPage(ConversationQueries queries, UserDirectory directory) {
+    InboxPage(ConversationQueries queries, UserDirectory directory, SlaBreaches breaches) {
         this.queries = queries;
         this.directory = directory;
+        this.breaches = breaches;
+    }
+
+    /** The supervisors' banner of customers waiting past their first-response target. */
+    @GetMapping("/inbox/alerts")
+    String alerts(CurrentUser me, Model model) {
+        fillAlerts(me, model);
+        return "workspace/inbox :: alerts";
+    }
+
+    private void fillAlerts(CurrentUser me, Model model) {
+        List<SlaBreaches.Breach> open = me.seesAllTeams() ? breaches.unanswered() : List.of();
+        var names = new java.util.HashMap<java.util.UUID, String>();
+        open.stream().limit(5).forEach(b -> names.put(b.conversationId(), queries.summary(b.conversationId())
+            .map(c -> c.customer().displayName()).orElse("a customer")));
+        model.addAttribute("breaches", open);
+        model.addAttribute("breachNames", names);
     }
 
     record Tab(InboxView view, long count) {
@@ -70,6 +89,7 @@ class InboxPage {
             .map(c -> InboxRow.of(c, people, me))
             .toList();
         long total = tabs.stream().filter(t -> t.view() == view).mapToLong(Tab::count).findFirst().orElse(rows.size());
+        fillAlerts(me, model);
         model.addAttribute("view", view);
         model.addAttribute("tabs", tabs);
         model.addAttribute("rows", rows);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.conversation.ConversationStatus;
+import dev.tandem.conversation.FirstResponse;
 
 /**
  * Wording and badge classes for templates, as {@code ${@workspaceLabels.status(s)}}. Times are
@@ -42,6 +43,34 @@ class Labels {
             case ASSIGNED -> "Assigned";
             case RESOLVED -> "Resolved";
         };
+    }
+
+    /**
+     * The first-response countdown as first rendered: "responds in 4:12" or "overdue 1:03";
+     * workspace.js ticks it every second from {@code data-due}, without asking the server.
+     */
+    public String countdown(FirstResponse target) {
+        long seconds = Duration.between(clock.instant(), target.dueAt()).toSeconds();
+        return seconds >= 0 ? "responds in " + clockText(seconds) : "overdue " + clockText(-seconds);
+    }
+
+    /** Calm while more than half the target is left (and over a minute), amber after, red when overdue. */
+    public String countdownTone(FirstResponse target) {
+        Instant now = clock.instant();
+        long left = Duration.between(now, target.dueAt()).toSeconds();
+        if (left < 0) {
+            return "sla-overdue";
+        }
+        long window = target.waitingSince() == null ? left : Duration.between(target.waitingSince(), target.dueAt())
+            .toSeconds();
+        return left <= 60 || left * 2 <= window ? "sla-soon" : "sla-ok";
+    }
+
+    private static String clockText(long seconds) {
+        long h = seconds / 3600;
+        long m = seconds % 3600 / 60;
+        long s = seconds % 60;
+        return h > 0 ? "%d:%02d:%02d".formatted(h, m, s) : "%d:%02d".formatted(m, s);
     }
 
     public String badge(ConversationStatus status) {

@@ -1,0 +1,33 @@
+package dev.tandem.conversation;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A notice from the system that the customer reads in the conversation (how long the wait is, opening hours). */
+@Service
+public class TellCustomer {
+
+    private final ConversationRepository conversations;
+    private final Timeline timeline;
+
+    TellCustomer(ConversationRepository conversations, Timeline timeline) {
+        this.conversations = conversations;
+        this.timeline = timeline;
+    }
+
+    /** @return the notice, or empty when the conversation is resolved (nobody is waiting for it any more) */
+    @Transactional
+    public Optional<Message> tell(UUID conversationId, String text) {
+        String checked = ConversationProblems.checkedText(text);
+        ConversationSummary conversation = conversations.findById(conversationId)
+            .orElseThrow(() -> ConversationProblems.notFound(conversationId));
+        if (!conversation.status().isOpen()) {
+            return Optional.empty();
+        }
+        return Optional.of(timeline.append(conversation, conversation.status(), AuthorType.SYSTEM, null, null, checked,
+                false, null));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tandem.routing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import dev.tandem.conversation.AssignConversation;
+import dev.tandem.conversation.ConversationQueries;
+import dev.tandem.conversation.ConversationStatus;
+import dev.tandem.identity.UserDirectory;
+import dev.tandem.identity.UserSummary;
+
+/**
+ * With {@code tandem.routing.auto-assign} on, gives a waiting conversation to the least-loaded
+ * qualified agent (see {@link LeastLoaded}) through the conversation module's atomic claim: if two
+ * nodes try at once, one wins and the other finds it taken. Off, it does nothing and agents claim.
+ */
+@Component
+class AutoAssignment {
+
+    private final boolean enabled;
+    private final UserDirectory directory;
+    private final AgentPresence presence;
+    private final ConversationQueries conversations;
+    private final AssignConversation assign;
+
+    AutoAssignment(RoutingProperties properties, UserDirectory directory, AgentPresence presence,
+            ConversationQueries conversations, AssignConversation assign) {
+        this.enabled = properties.autoAssign();
+        this.directory = directory;
+        this.presence = presence;
+        this.conversations = conversations;
+        this.assign = assign;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    /**
+     * The teams in which someone could take a conversation now: the queue sweep looks only at those
+     * teams' queues (none, most of the time).
+     */
+    java.util.Set<UUID> teamsWithRoom() {
+        if (!enabled) {
+            return java.util.Set.of();
+        }
+        return LeastLoaded.ranked(directory.agents(), conversations.assignedCounts(), presence.all(),
+                new LeastLoaded.Requirements(null, null, null)).stream()
+            .flatMap(agent -> agent.teamIds().stream())
+            .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** @return who got it; empty when auto-assignment is off, nobody qualifies or it no longer waits */
+    Optional<UserSummary> assign(UUID conversationId, LeastLoaded.Requirements needs) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        Map<UUID, Long> loads = conversations.assignedCounts();
+        List<UserSummary> ranked = LeastLoaded.ranked(directory.agents(), loads, presence.all(), needs);
+        for (UserSummary agent : ranked) {
+            if (assign.assignAutomatically(conversationId, agent, why(agent, loads, needs)).isPresent()) {
+                return Optional.of(agent);
+            }
+            boolean stillWaiting = conversations.summary(conversationId)
+                .map(c -> c.status() == ConversationStatus.QUEUED).orElse(false);
+            if (!stillWaiting) {
+                return Optional.empty();
+            }
+            // that agent filled up meanwhile (another node gave them one): the next one
+        }
+        return Optional.empty();
+    }
+
+    private String why(UserSummary agent, Map<UUID, Long> loads, LeastLoaded.Requirements needs) {
+        StringBuilder why = new StringBuilder("least loaded online agent");
+        if (needs.teamId() != null) {
+            why.append(" of ").append(directory.team(needs.teamId()).map(t -> t.name()).orElse("the team"));
+        }
+        why.append(" (").append(loads.getOrDefault(agent.id(), 0L)).append(" of ").append(agent.maxConcurrent())
+            .append(" open)");
+        if (needs.language() != null) {
+            why.append(", speaks ").append(needs.language());
+        }
+        if (needs.skill() != null) {
+            why.append(", skill ").append(needs.skill());
+        }
+        return why.append('.').toString();
+    }
+}
