@@ -37,6 +37,9 @@ public class LanguageDetection {
     private final LanguageDetector detector;
     private final AiProperties properties;
 
+    /** Whether a detection has completed, so the models are in memory. */
+    private volatile boolean loaded;
+
     LanguageDetection(AiProperties properties) {
         this.properties = properties;
         Language[] languages = SUPPORTED.stream()
@@ -53,6 +56,14 @@ public class LanguageDetection {
         return new LanguageDetection(new AiProperties(false));
     }
 
+    /**
+     * As {@link #detect}, but never the one to load the models: empty until they are loaded. For
+     * work that may run during start-up, where loading them would compete with it for the CPU.
+     */
+    public Optional<String> detectIfLoaded(String text) {
+        return loaded ? detect(text) : Optional.empty();
+    }
+
     /** The text's language as an ISO 639-1 code, or empty when the text does not tell. */
     public Optional<String> detect(String text) {
         if (text == null || text.codePoints().noneMatch(Character::isLetter)) {
@@ -67,6 +78,7 @@ public class LanguageDetection {
             .toList();
         double best = ranked.get(0).getValue();
         double second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
+        loaded = true;
         if (best - second < MINIMUM_LEAD) {
             return Optional.empty();
         }

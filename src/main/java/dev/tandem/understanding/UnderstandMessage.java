@@ -14,7 +14,8 @@ import dev.tandem.conversation.MessagePosted;
 /**
  * Reads every customer message once it is stored — language, intent, tone, facts — and keeps what
  * it read with the message, for the handoff packet, routing and reports. After the message's
- * transaction and off the customer's request: nothing here may slow down or fail a message.
+ * transaction and off the customer's request: nothing here may slow down or fail a message (nor
+ * start-up: the language models are not loaded for it, see {@link LanguageDetection#detectIfLoaded}).
  */
 @Service
 public class UnderstandMessage {
@@ -48,7 +49,7 @@ public class UnderstandMessage {
         return store.find(message.id()).orElseGet(() -> {
             String text = message.text();
             var understood = new MessageUnderstanding(message.id(), message.conversationId(),
-                    languages.detect(text).orElse(null), intents.classify(text).orElse(null), sentiment.analyse(text),
+                    languages.detectIfLoaded(text).orElse(null), intents.classify(text).orElse(null), sentiment.analyse(text),
                     entities.extract(text), clock.instant().truncatedTo(ChronoUnit.MICROS));
             store.insert(understood);
             return understood;
