@@ -138,6 +138,21 @@ class AutoAssignApiTest {
     }
 
     @Test
+    void outsideBusinessHoursAnEmailTypedIntoTheChatIsTheFollowUpAddress() {
+        agent(Set.of("en"), 5, false);
+        var customer = customer("My tent pole snapped on the first night");
+        customer.handoff().expect(200);
+
+        customer.post("ok, you can write to me at Pole.Person@Example.com").expect(201);
+
+        ApiCaller.eventually("the address typed into the chat is kept",
+                () -> "pole.person@example.com".equals(supervisor.conversation(customer.id()).get("customer").get("email")
+                    .asString(null)));
+        assertThat(supervisor.conversation(customer.id()).get("messages").findValuesAsString("text"))
+            .contains("The customer asked for a follow-up by email at pole.person@example.com.");
+    }
+
+    @Test
     void anAgentWhoComesOnlineLaterIsGivenWhatWaits() {
         Agent later = agent(Set.of("en"), 5, false);
         var customer = customer("Hello, do you ship to Iceland?");
