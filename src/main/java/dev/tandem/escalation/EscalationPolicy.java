@@ -79,7 +79,9 @@ public class EscalationPolicy {
         var similar = rules.similarConversations();
         this.similar = embeddings == null || !similar.on() ? null
                 : new SimilarConversations(embeddings,
-                        new SimilarConversations.Settings(similar.neighbours(), similar.escalateAt(), similar.nearestAtLeast()));
+                        new SimilarConversations.Settings(similar.neighbours(), similar.escalateAt(), similar.nearestAtLeast()),
+                        new SimilarConversations.Settings(similar.byWording().neighbours(), similar.byWording().escalateAt(),
+                                similar.byWording().nearestAtLeast()));
         this.sentiment = sentiment;
         this.entities = entities;
         this.wordRules = rules.rules().stream().map(WordRule::new).toList();
@@ -199,9 +201,8 @@ public class EscalationPolicy {
         frustration(turns, customerTurns).ifPresent(findings::add);
         repetition(turns, customerTurns, said, before, language == null ? "en" : language).forEach(findings::add);
         largeDispute(turns, customerTurns).ifPresent(findings::add);
-        // the bundled embedding model knows English: in other languages its neighbours are noise
-        if (findings.isEmpty() && similar != null && "en".equals(language)) {
-            similar.judge(turns).ifPresent(findings::add);
+        if (findings.isEmpty() && similar != null) {
+            similar.judge(turns, language).ifPresent(findings::add);
         }
         if (!enabled) {
             findings.removeIf(finding -> finding.reason() != EscalationReason.PERSON_REQUEST);

@@ -29,7 +29,7 @@ record EscalationRules(List<String> yesToOffer, List<String> declines, List<Stri
         frustration = frustration == null ? new FrustrationLimits(0.65, 0.3, 0.4) : frustration;
         repetition = repetition == null ? new RepetitionLimits(0.6, 2, List.of()) : repetition;
         largeDispute = largeDispute == null ? new LargeDispute(500, List.of()) : largeDispute;
-        similarConversations = similarConversations == null ? new Similar(null, 0, 1, 1) : similarConversations;
+        similarConversations = similarConversations == null ? new Similar(null, 0, 1, 1, null) : similarConversations;
         rules = listOf(rules);
     }
 
@@ -69,11 +69,19 @@ record EscalationRules(List<String> yesToOffer, List<String> declines, List<Stri
      * @param escalateAt the share of their similarity that must come from conversations that needed a person
      * @param nearestAtLeast how close the nearest such conversation must be (cosine)
      */
-    record Similar(String examples, int neighbours, double escalateAt, double nearestAtLeast) {
+    record Similar(String examples, int neighbours, double escalateAt, double nearestAtLeast, ByWording byWording) {
+
+        Similar {
+            byWording = byWording == null ? new ByWording(0, 1, 1) : byWording;
+        }
 
         public boolean on() {
             return examples != null && !examples.isBlank() && neighbours > 0;
         }
+    }
+
+    /** The same comparison by wording (character n-grams), for the languages other than English. */
+    record ByWording(int neighbours, double escalateAt, double nearestAtLeast) {
     }
 
     /**

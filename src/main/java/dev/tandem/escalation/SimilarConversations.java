@@ -31,11 +31,19 @@ final class SimilarConversations {
 
     private final Embeddings embeddings;
     private final Settings settings;
+    private final Settings wordingSettings;
+    private final SimilarWording wording = new SimilarWording();
     private volatile List<Example> examples = List.of();
 
     SimilarConversations(Embeddings embeddings, Settings settings) {
+        this(embeddings, settings, new Settings(0, 1, 1));
+    }
+
+    /** @param wordingSettings the vote by wording, for conversations not in English (0 neighbours: off) */
+    SimilarConversations(Embeddings embeddings, Settings settings, Settings wordingSettings) {
         this.embeddings = embeddings;
         this.settings = settings;
+        this.wordingSettings = wordingSettings;
     }
 
     /** Embeds the examples; until it is done, {@link #judge} finds nothing. */
@@ -47,6 +55,7 @@ final class SimilarConversations {
             LabelledConversation c = conversations.get(i);
             learned.add(new Example(texts.get(i), c.escalate(), c.reason(), vectors.get(i)));
         }
+        wording.learn(conversations);
         examples = List.copyOf(learned);
     }
 
@@ -58,12 +67,18 @@ final class SimilarConversations {
      * A finding when most of the nearest labelled conversations (weighted by similarity) needed a
      * person and the nearest of those is close enough; its reason is theirs.
      */
-    Optional<Finding> judge(List<Turn> turns) {
-        List<Neighbour> nearest = nearest(turns, settings.neighbours());
+    Optional<Finding> judge(List<Turn> turns, String language) {
+        if (language == null || !"en".equals(language) && wordingSettings.neighbours() == 0) {
+            return Optional.empty();
+        }
+        // the embedding model knows English; elsewhere shared word pieces are the better guide
+        boolean byMeaning = "en".equals(language);
+        Settings used = byMeaning ? settings : wordingSettings;
+        List<Neighbour> nearest = byMeaning ? nearest(turns, used.neighbours()) : wording.nearest(turns, used.neighbours());
         if (nearest.isEmpty()) {
             return Optional.empty();
         }
-        Verdict verdict = vote(nearest, settings);
+        Verdict verdict = vote(nearest, used);
         if (!verdict.escalate()) {
             return Optional.empty();
         }

@@ -16,8 +16,9 @@ import dev.tandem.understanding.SentimentAnalysis;
 /**
  * Benchmark, not a test: the escalation policy's decision after a customer message, as on the
  * request path (word rules, tone, repetition, and the similar-conversations opinion when no rule
- * fires), over every conversation of the three escalation sets; in the same run the word rules alone
- * and understanding alone (tone and entities of the last message) as baselines. One thread, a
+ * fires: by meaning in English, by wording in the other languages), over every conversation of the
+ * escalation sets; in the same run the word rules alone and understanding alone (tone and entities
+ * of the last message) as baselines. One thread, a
  * warm-up round first.
  *
  * <pre>
@@ -33,6 +34,7 @@ final class EscalationBenchmark {
         List<LabelledConversation> conversations = new ArrayList<>();
         conversations.addAll(LabelledConversation.read(new ClassPathResource("escalation/examples/dev.jsonl")));
         conversations.addAll(LabelledConversation.read(new ClassPathResource("escalation/examples/dev2.jsonl")));
+        conversations.addAll(LabelledConversation.read(new ClassPathResource("escalation/examples/dev3.jsonl")));
         conversations.addAll(LabelledConversation.read(
                 new FileSystemResource("src/test/resources/eval/escalation/validation.jsonl")));
         long started = System.nanoTime();
@@ -44,8 +46,9 @@ final class EscalationBenchmark {
         SentimentAnalysis sentiment = new SentimentAnalysis();
         EntityExtraction entities = new EntityExtraction();
 
-        time("policy (rules + similar conversations)", conversations, c -> full.assess(c.turns(), "en"));
-        time("baseline: word rules and tone only", conversations, c -> rules.assess(c.turns(), "en"));
+        time("policy (rules + similar conversations), each in its language", conversations, c -> full.assess(c.turns(), c.language()));
+        time("policy with every conversation taken as English (all by meaning)", conversations, c -> full.assess(c.turns(), "en"));
+        time("baseline: word rules and tone only", conversations, c -> rules.assess(c.turns(), c.language()));
         time("baseline: understanding of the last message (tone + entities)", conversations, c -> {
             String last = c.turns().get(c.turns().size() - 1).text();
             sentiment.analyse(last);

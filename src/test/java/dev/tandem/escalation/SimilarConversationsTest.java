@@ -17,7 +17,7 @@ class SimilarConversationsTest {
     @Test
     void aConversationLikeOnesThatNeededAPersonGetsTheirReason() {
         var similar = new SimilarConversations(Embeddings.bundledModel(), new SimilarConversations.Settings(3, 0.6, 0.7));
-        assertThat(similar.judge(List.of(Turn.customer("the buckle snapped while my son was climbing")))).isEmpty();
+        assertThat(similar.judge(List.of(Turn.customer("the buckle snapped while my son was climbing")), "en")).isEmpty();
 
         similar.learn(List.of(
                 labelled("The strap of the child carrier broke with my baby in it", true, "high_stakes"),
@@ -27,12 +27,29 @@ class SimilarConversationsTest {
                 labelled("Do you ship to Canada?", false, "none"),
                 labelled("What sizes does the rain jacket come in?", false, "none")));
 
-        var found = similar.judge(List.of(Turn.customer("the carrier buckle snapped while my son was climbing in it")));
+        var found = similar.judge(List.of(Turn.customer("the carrier buckle snapped while my son was climbing in it")), "en");
         assertThat(found).hasValueSatisfying(finding -> {
             assertThat(finding.reason()).isEqualTo(EscalationReason.HIGH_STAKES);
             assertThat(finding.rule()).isEqualTo("similar-conversations");
             assertThat(finding.evidence()).contains("nearest");
         });
-        assertThat(similar.judge(List.of(Turn.customer("How many days is delivery to Canada?")))).isEmpty();
+        assertThat(similar.judge(List.of(Turn.customer("How many days is delivery to Canada?")), "en")).isEmpty();
+    }
+
+    @Test
+    void inOtherLanguagesTheWordingDecides() {
+        var similar = new SimilarConversations(Embeddings.bundledModel(), new SimilarConversations.Settings(3, 0.6, 0.7),
+                new SimilarConversations.Settings(3, 0.6, 0.2));
+        similar.learn(List.of(
+                labelled("me hackearon la cuenta y cambiaron mi correo", true, "high_stakes"),
+                labelled("creo que han hackeado mi cuenta de Northwind", true, "high_stakes"),
+                labelled("¿cuánto tarda el envío a Canarias?", false, "none"),
+                labelled("¿tenéis la chaqueta en talla M?", false, "none")));
+
+        assertThat(similar.judge(List.of(Turn.customer("alguien ha hackeado mi cuenta")), "es"))
+            .hasValueSatisfying(finding -> assertThat(finding.reason()).isEqualTo(EscalationReason.HIGH_STAKES));
+        assertThat(similar.judge(List.of(Turn.customer("¿cuánto tarda el envío a Madrid?")), "es")).isEmpty();
+        assertThat(similar.judge(List.of(Turn.customer("alguien ha hackeado mi cuenta")), null))
+            .as("a language nobody could tell").isEmpty();
     }
 }
