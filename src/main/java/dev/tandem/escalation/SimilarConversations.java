@@ -20,8 +20,11 @@ import dev.tandem.ai.Embeddings;
  */
 final class SimilarConversations {
 
-    /** The customer's last few messages say what the conversation is about now. */
-    private static final int MESSAGES = 3;
+    /**
+     * The customer's last message: where the reason to hand over shows. Earlier ones often are a
+     * routine opener ("where is my order?") that conversations which went well share too.
+     */
+    private static final int MESSAGES = 1;
 
     record Settings(int neighbours, double escalateAt, double nearestAtLeast) {
     }
@@ -46,8 +49,21 @@ final class SimilarConversations {
         this.wordingSettings = wordingSettings;
     }
 
-    /** Embeds the examples; until it is done, {@link #judge} finds nothing. */
-    void learn(List<LabelledConversation> conversations) {
+    /**
+     * Reasons that lie in the conversation's course, not in its words: a routine "where is my
+     * order?" opens many conversations that later went wrong, and must not be judged by them.
+     */
+    private static final java.util.Set<String> COURSE_NOT_WORDS = java.util.Set.of("repetition", "out_of_scope");
+
+    /** The examples whose decision their words can explain. */
+    static List<LabelledConversation> judgedByWords(List<LabelledConversation> all) {
+        return all.stream().filter(c -> !c.escalate() || c.reason() == null || !COURSE_NOT_WORDS.contains(c.reason()))
+            .toList();
+    }
+
+    /** Embeds the examples (except those escalated for their course); until it is done, {@link #judge} finds nothing. */
+    void learn(List<LabelledConversation> all) {
+        List<LabelledConversation> conversations = judgedByWords(all);
         List<String> texts = conversations.stream().map(c -> text(c.turns())).toList();
         List<float[]> vectors = embeddings.embedPassages(texts);
         List<Example> learned = new ArrayList<>(texts.size());

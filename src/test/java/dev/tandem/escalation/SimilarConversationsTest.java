@@ -52,4 +52,20 @@ class SimilarConversationsTest {
         assertThat(similar.judge(List.of(Turn.customer("alguien ha hackeado mi cuenta")), null))
             .as("a language nobody could tell").isEmpty();
     }
+
+    /**
+     * With the shipped examples learned, a routine opener must not go to a person because
+     * conversations that later went wrong opened with it (a bug found on the demo).
+     */
+    @Test
+    void withTheShippedExamplesRoutineOpenersStayWithTheAssistant() {
+        EscalationPolicy policy = EscalationPolicy.standalone(Embeddings.bundledModel());
+        assertThat(policy.examplesLearned()).isGreaterThan(1_000);
+        for (var routine : List.of(List.of("How do I track my order NW-10482?", "en"), List.of("Where is my order?", "en"),
+                List.of("I forgot my password", "en"), List.of("¿Dónde está mi pedido?", "es"),
+                List.of("Wo ist meine Bestellung?", "de"), List.of("Où est ma commande ?", "fr"))) {
+            assertThat(policy.assess(List.of(Turn.customer(routine.get(0))), routine.get(1)).escalate())
+                .as(routine.get(0)).isFalse();
+        }
+    }
 }

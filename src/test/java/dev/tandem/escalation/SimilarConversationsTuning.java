@@ -37,7 +37,7 @@ final class SimilarConversationsTuning {
             var similar = new SimilarConversations(embeddings, new SimilarConversations.Settings(25, 1, 1));
             var words = new SimilarWording();
             if (wording) {
-                words.learn(learn);
+                words.learn(SimilarConversations.judgedByWords(learn));
             } else {
                 similar.learn(learn);
             }
