@@ -127,4 +127,16 @@ class EvaluationCliTest {
         assertThat(eval("intents", "--train", train.toString(), "--test", test.toString())).isNotZero();
         assertThat(error()).contains("at least two labels");
     }
+
+    @Test
+    void badEscalationFiles() throws IOException {
+        assertThat(eval("escalation", "--test", dir.resolve("none.jsonl").toString())).isNotZero();
+        assertThat(error()).contains("test file not found");
+        Path file = Files.writeString(dir.resolve("e.jsonl"),
+                "{\"messages\": [{\"author\": \"customer\", \"text\": \"hi\"}], \"escalate\": false}\n"
+                        + "{\"messages\": [{\"author\": \"robot\", \"text\": \"hi\"}], \"escalate\": true}\n");
+        assertThat(eval("escalation", "--test", file.toString())).isNotZero();
+        assertThat(error()).contains("e.jsonl line 2").contains("\"author\"");
+        assertThat(out.size()).isZero();
+    }
 }

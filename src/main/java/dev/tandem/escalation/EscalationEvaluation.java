@@ -1,8 +1,6 @@
 package dev.tandem.escalation;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.springframework.core.io.FileSystemResource;
+
 import dev.tandem.ai.Embeddings;
 import dev.tandem.ai.LanguageDetection;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,9 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EscalationEvaluation {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    record Conversation(List<Turn> turns, boolean escalate, String reason, String language) {
-    }
 
     record Metrics(int n, int mustEscalate, double recall, double precision, double falsePositiveRate,
             Map<String, Integer> counts, Map<String, String> recallByReason) {
@@ -69,11 +64,11 @@ public final class EscalationEvaluation {
             if (file == null) {
                 throw new IllegalArgumentException("--test FILE.jsonl is required");
             }
-            List<Conversation> conversations = read(file);
+            List<LabelledConversation> conversations = read(file);
             EscalationPolicy policy = EscalationPolicy.standalone(Embeddings.bundledModel(), examples);
             LanguageDetection languages = LanguageDetection.standalone();
             List<Assessment> assessments = new ArrayList<>();
-            for (Conversation conversation : conversations) {
+            for (LabelledConversation conversation : conversations) {
                 String language = conversation.language() != null ? conversation.language()
                         : languages.detect(conversation.turns().stream().filter(Turn::fromCustomer).map(Turn::text)
                             .collect(Collectors.joining("\n"))).orElse(null);
@@ -97,13 +92,13 @@ public final class EscalationEvaluation {
         }
     }
 
-    static Metrics measure(List<Conversation> conversations, List<Assessment> assessments) {
+    static Metrics measure(List<LabelledConversation> conversations, List<Assessment> assessments) {
         int truePositives = 0;
         int falsePositives = 0;
         int mustEscalate = 0;
         Map<String, int[]> byReason = new TreeMap<>();
         for (int i = 0; i < conversations.size(); i++) {
-            Conversation conversation = conversations.get(i);
+            LabelledConversation conversation = conversations.get(i);
             boolean escalated = assessments.get(i).escalate();
             if (conversation.escalate()) {
                 mustEscalate++;
@@ -146,59 +141,10 @@ public final class EscalationEvaluation {
                 m.counts(), m.recallByReason());
     }
 
-    /** JSONL, one {@code {"messages": [{"author": "customer"|"ai", "text"}], "escalate": bool, "reason"?, "language"?}} a line. */
-    static List<Conversation> read(Path file) {
+    static List<LabelledConversation> read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("test file not found: " + file);
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-        }
-        List<Conversation> conversations = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            String where = file.getFileName() + " line " + (i + 1) + ": ";
-            JsonNode node;
-            try {
-                node = JSON.readTree(lines.get(i));
-            } catch (JacksonException e) {
-                throw new IllegalArgumentException(where + "not valid JSON (" + e.getOriginalMessage() + ")");
-            }
-            JsonNode messages = node == null ? null : node.get("messages");
-            if (messages == null || !messages.isArray() || messages.isEmpty()) {
-                throw new IllegalArgumentException(where + "\"messages\" must be a non-empty array");
-            }
-            List<Turn> turns = new ArrayList<>();
-            for (JsonNode message : messages) {
-                JsonNode author = message.get("author");
-                JsonNode text = message.get("text");
-                if (author == null || !(author.asString("").equals("customer") || author.asString("").equals("ai"))) {
-                    throw new IllegalArgumentException(where + "every message needs \"author\": \"customer\" or \"ai\"");
-                }
-                if (text == null || !text.isString()) {
-                    throw new IllegalArgumentException(where + "every message needs a \"text\" string");
-                }
-                turns.add(author.asString().equals("customer") ? Turn.customer(text.asString())
-                        : Turn.ai(text.asString(), Turn.AiOutcome.UNKNOWN));
-            }
-            JsonNode escalate = node.get("escalate");
-            if (escalate == null || !escalate.isBoolean()) {
-                throw new IllegalArgumentException(where + "\"escalate\" must be true or false");
-            }
-            JsonNode reason = node.get("reason");
-            JsonNode language = node.get("language");
-            conversations.add(new Conversation(turns, escalate.asBoolean(),
-                    reason != null && reason.isString() ? reason.asString() : null,
-                    language != null && language.isString() ? language.asString() : null));
-        }
-        if (conversations.isEmpty()) {
-            throw new IllegalArgumentException(file + " holds no conversations");
-        }
-        return conversations;
+        return LabelledConversation.read(new FileSystemResource(file));
     }
 }

@@ -23,6 +23,7 @@ import dev.tandem.knowledge.SearchTerms;
 import dev.tandem.understanding.Entity;
 import dev.tandem.understanding.EntityExtraction;
 import dev.tandem.understanding.MatchableText;
+import dev.tandem.understanding.Sentiment;
 import dev.tandem.understanding.SentimentAnalysis;
 
 /**
@@ -198,8 +199,12 @@ public class EscalationPolicy {
             findings.add(new Finding(EscalationReason.PERSON_REQUEST, "yes-to-offer",
                     "The customer accepted the assistant's offer of a person.", Priority.NORMAL, quote(lastSaid)));
         }
-        frustration(turns, customerTurns).ifPresent(findings::add);
-        repetition(turns, customerTurns, said, before, language == null ? "en" : language).forEach(findings::add);
+        // each customer message's tone is read once: the frustration signals and "pleased" both use it
+        List<Sentiment> tones = customerTurns.stream().map(i -> sentiment.analyse(turns.get(i).text())).toList();
+        frustration(tones).ifPresent(findings::add);
+        boolean pleased = tones.get(tones.size() - 1).polarity() > 0.3;
+        repetition(turns, customerTurns, said, before, pleased, language == null ? "en" : language)
+            .forEach(findings::add);
         largeDispute(turns, customerTurns).ifPresent(findings::add);
         if (findings.isEmpty() && similar != null) {
             similar.judge(turns, language).ifPresent(findings::add);
@@ -210,14 +215,12 @@ public class EscalationPolicy {
         return new Assessment(findings);
     }
 
-    private Optional<Finding> frustration(List<Turn> turns, List<Integer> customerTurns) {
-        double[] scores = customerTurns.stream()
-            .mapToDouble(i -> sentiment.analyse(turns.get(i).text()).frustration())
-            .toArray();
+    private Optional<Finding> frustration(List<Sentiment> tones) {
+        double[] scores = tones.stream().mapToDouble(Sentiment::frustration).toArray();
         double now = scores[scores.length - 1];
         var limits = rules.frustration();
         if (now >= limits.high()) {
-            var cues = sentiment.analyse(turns.get(customerTurns.get(customerTurns.size() - 1)).text()).cues();
+            var cues = tones.get(tones.size() - 1).cues();
             return Optional.of(new Finding(EscalationReason.FRUSTRATION, "frustration-high",
                     "The customer is very frustrated.", Priority.HIGH,
                     String.format(Locale.ROOT, "frustration %.2f (%s)", now, String.join(", ", cues))));
@@ -235,11 +238,9 @@ public class EscalationPolicy {
     }
 
     private List<Finding> repetition(List<Turn> turns, List<Integer> customerTurns, List<String> said, Turn before,
-            String language) {
+            boolean pleased, String language) {
         List<Finding> found = new ArrayList<>();
         String lastSaid = said.get(said.size() - 1);
-        String lastText = turns.get(customerTurns.get(customerTurns.size() - 1)).text();
-        boolean pleased = sentiment.analyse(lastText).polarity() > 0.3;
         if (before != null && !before.fromCustomer() && !couldNotAnswer(before) && !pleased
                 && matchesAny(notHelped, lastSaid)) {
             found.add(new Finding(EscalationReason.REPETITION, "answer-did-not-help",
