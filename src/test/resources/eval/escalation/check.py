@@ -1,11 +1,10 @@
 #!/usr/bin/env python3
-"""Validates dev.jsonl, validation.jsonl, dev2.jsonl and dev3.jsonl for `eval escalation` and prints counts.
+"""Validates the escalation sets (dev*.jsonl, validation*.jsonl) for `eval escalation` and prints counts.
 
 No dependencies; run from anywhere: python3 src/test/resources/eval/escalation/check.py
 Exit status 1 if any line is malformed, a conversation appears twice (within or across files), or a
-dev2 conversation is a near-duplicate (difflib ratio > 0.8 on its concatenated customer text) of
-another dev2 conversation or of one in dev.jsonl or validation.jsonl, or a dev3 conversation is a
-near-duplicate of another dev3 conversation or of one in any of the other three files.
+conversation of a later file (dev2, dev3, dev4, validation2) is a near-duplicate (difflib ratio > 0.8 on
+its concatenated customer text) of another in the same file or of one in an earlier file.
 """
 import difflib, json, os, re, sys
 from collections import Counter
@@ -13,7 +12,7 @@ from collections import Counter
 HERE = os.path.dirname(os.path.abspath(__file__))
 # the development sets are also the examples the policy learns from, so they ship with the product
 EXAMPLES = os.path.join(HERE, '..', '..', '..', '..', 'main', 'resources', 'escalation', 'examples')
-FILES = ('dev.jsonl', 'validation.jsonl', 'dev2.jsonl', 'dev3.jsonl')
+FILES = ('dev.jsonl', 'validation.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'validation2.jsonl')
 NEAR = 0.8  # difflib ratio above which a dev2 or dev3 conversation counts as a near-duplicate
 REASONS = ('person_request', 'frustration', 'repetition', 'high_stakes', 'vulnerable', 'out_of_scope', 'none')
 LANGS = ('en', 'es', 'fr', 'de', 'pt', 'it', 'nl')
@@ -67,7 +66,7 @@ def customer_text(messages):
 where_of = {}
 for name in FILES:
     rows = []
-    path = os.path.join(HERE if name == 'validation.jsonl' else EXAMPLES, name)
+    path = os.path.join(HERE if name.startswith('validation') else EXAMPLES, name)
     if not os.path.exists(path):
         errors.append(f'{name}: file not found')
         data[name] = []
@@ -121,6 +120,15 @@ dev3 = data['dev3.jsonl']
 for a, b, r in near_duplicates(dev3, dev3 + data['dev.jsonl'] + data['validation.jsonl'] + dev2):
     errors.append(f'{where_of[id(a)]}: near-duplicate of {where_of[id(b)]} (customer text ratio {r:.2f} > {NEAR})')
 
+# dev4 and validation2 were written apart from everything before them and checked against it at a
+# stricter 0.7 when written; here the common 0.8 applies, against all earlier files
+earlier = data['dev.jsonl'] + data['validation.jsonl'] + dev2 + dev3
+for name in ('dev4.jsonl', 'validation2.jsonl'):
+    rows = data[name]
+    for a, b, r in near_duplicates(rows, rows + earlier):
+        errors.append(f'{where_of[id(a)]}: near-duplicate of {where_of[id(b)]} (customer text ratio {r:.2f} > {NEAR})')
+    earlier = earlier + rows
+
 
 def table(rows, title):
     cells = Counter((r['reason'], r['language']) for r in rows)
@@ -142,7 +150,7 @@ both = data[FILES[0]] + data[FILES[1]]
 table(both, 'dev + validation')
 langs = Counter(r['language'] for r in both)
 print('\nlanguage share (dev + validation): ' + ', '.join(f'{l} {100 * langs[l] / max(len(both), 1):.1f}%' for l in LANGS))
-for name, rows in (('dev2', dev2), ('dev3', dev3)):
+for name, rows in (('dev2', dev2), ('dev3', dev3), ('dev4', data['dev4.jsonl']), ('validation2', data['validation2.jsonl'])):
     langs = Counter(r['language'] for r in rows)
     print(f'language share ({name}): ' + ', '.join(f'{l} {100 * langs[l] / max(len(rows), 1):.1f}%' for l in LANGS))
     print(f'{name} multi-turn (>= 2 messages): {sum(len(r["messages"]) > 1 for r in rows)} '

@@ -64,7 +64,7 @@ class EscalationPage {
         model.addAttribute("frustration", rules.frustration());
         model.addAttribute("repetition", rules.repetition());
         model.addAttribute("largeDispute", rules.largeDispute());
-        model.addAttribute("similar", rules.similarConversations());
+        model.addAttribute("learned", rules.learned());
         model.addAttribute("examplesLearned", policy.examplesLearned());
         model.addAttribute("conversation", conversation);
         model.addAttribute("recent", records.recent(RECENT));

@@ -49,8 +49,10 @@ public class EscalationPolicy {
     private final EscalationRules rules;
     /** Off, only a customer's request for a person hands over. */
     private final boolean enabled;
-    /** The second opinion from labelled examples; null when switched off. */
-    private final SimilarConversations similar;
+    /** The opinion learned from labelled examples; null when switched off. */
+    private final EscalationModel model;
+    /** Findings the model may not veto: a customer's request for a person, a hint of crisis. */
+    private final Set<String> neverVetoed;
     private final List<WordRule> wordRules;
     private final List<Pattern> yesToOffer;
     private final List<Pattern> declines;
@@ -77,12 +79,13 @@ public class EscalationPolicy {
             Embeddings embeddings) {
         this.rules = rules;
         this.enabled = enabled;
-        var similar = rules.similarConversations();
-        this.similar = embeddings == null || !similar.on() ? null
-                : new SimilarConversations(embeddings,
-                        new SimilarConversations.Settings(similar.neighbours(), similar.escalateAt(), similar.nearestAtLeast()),
-                        new SimilarConversations.Settings(similar.byWording().neighbours(), similar.byWording().escalateAt(),
-                                similar.byWording().nearestAtLeast()));
+        this.model = embeddings == null || !rules.learned().on() ? null
+                : new EscalationModel(embeddings, rules.learned().regularisation());
+        Set<String> alwaysCount = new HashSet<>(Set.of("yes-to-offer"));
+        rules.rules().stream()
+            .filter(rule -> rule.reason() == EscalationReason.PERSON_REQUEST || "crisis".equals(rule.holdingMessage()))
+            .forEach(rule -> alwaysCount.add(rule.name()));
+        this.neverVetoed = Set.copyOf(alwaysCount);
         this.sentiment = sentiment;
         this.entities = entities;
         this.wordRules = rules.rules().stream().map(WordRule::new).toList();
@@ -107,17 +110,17 @@ public class EscalationPolicy {
     public static EscalationPolicy standalone(Embeddings embeddings, String examples) {
         EscalationPolicy policy = new EscalationPolicy(new EscalationProperties(true, null, true), new SentimentAnalysis(),
                 new EntityExtraction(), embeddings);
-        policy.learnExamples(examples == null ? policy.rules.similarConversations().examples() : examples);
+        policy.learnExamples(examples == null ? policy.rules.learned().examples() : examples);
         return policy;
     }
 
     /** The labelled example conversations of the rules file, learned now (slow: embeds them all). */
     void learnExamples() {
-        learnExamples(rules.similarConversations().examples());
+        learnExamples(rules.learned().examples());
     }
 
     private void learnExamples(String pattern) {
-        if (similar == null) {
+        if (model == null) {
             return;
         }
         try {
@@ -128,7 +131,7 @@ public class EscalationPolicy {
             if (examples.isEmpty()) {
                 throw new IllegalArgumentException("no escalation examples found at " + pattern);
             }
-            similar.learn(examples);
+            model.learn(examples);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the escalation examples " + pattern, e);
         }
@@ -136,7 +139,7 @@ public class EscalationPolicy {
 
     /** For tuning: learn from these conversations instead. */
     void learnExamples(List<LabelledConversation> examples) {
-        similar.learn(examples);
+        model.learn(examples);
     }
 
     /** The rules in effect, for the admin page. */
@@ -151,9 +154,9 @@ public class EscalationPolicy {
         return rules;
     }
 
-    /** How many labelled example conversations the similar-conversations opinion has learned (0: off or not yet). */
+    /** How many labelled example conversations the learned opinion has learned (0: off or not yet). */
     int examplesLearned() {
-        return similar == null ? 0 : similar.size();
+        return model == null ? 0 : model.examples();
     }
 
     /** The most careful holding message any of the findings' rules asks for. */
@@ -206,13 +209,38 @@ public class EscalationPolicy {
         repetition(turns, customerTurns, said, before, pleased, language == null ? "en" : language)
             .forEach(findings::add);
         largeDispute(turns, customerTurns).ifPresent(findings::add);
-        if (findings.isEmpty() && similar != null) {
-            similar.judge(turns, language).ifPresent(findings::add);
+        if (model != null) {
+            model.judge(turns).ifPresent(judgement -> weigh(judgement, findings, rules.learned(), neverVetoed));
         }
         if (!enabled) {
             findings.removeIf(finding -> finding.reason() != EscalationReason.PERSON_REQUEST);
         }
         return new Assessment(findings);
+    }
+
+    /**
+     * The learned opinion vetoes rule findings it finds very unlikely (words in another sense: "my phone
+     * died", "I work at the court") and hands over on its own when no rule fired and it is sure enough.
+     *
+     * @param neverVetoed names of the rules whose findings always count
+     */
+    static void weigh(EscalationModel.Judgement judgement, List<Finding> findings, EscalationRules.LearnedOpinion settings,
+            Set<String> neverVetoed) {
+        if (judgement.likelihood() < settings.rulesNeedAtLeast()) {
+            findings.removeIf(finding -> !neverVetoed.contains(finding.rule()));
+        }
+        if (findings.isEmpty() && judgement.likelihood() >= settings.escalateAt()) {
+            EscalationReason reason = judgement.reason();
+            findings.add(new Finding(reason, "learned-opinion", "Like conversations that needed a person (" + reason.words() + ").",
+                    reason == EscalationReason.HIGH_STAKES || reason == EscalationReason.VULNERABLE ? Priority.HIGH
+                            : Priority.NORMAL,
+                    String.format(Locale.ROOT, "likelihood %.2f", judgement.likelihood())));
+        }
+    }
+
+    /** Names of the rules whose findings the learned opinion never vetoes: a request for a person, a hint of crisis. */
+    Set<String> neverVetoed() {
+        return neverVetoed;
     }
 
     private Optional<Finding> frustration(List<Sentiment> tones) {

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     for a person is always honoured)
  * @param rulesFile where the rules are: a Spring resource location such as {@code file:/etc/tandem/rules.yml}
  * @param learnFromExamples learn the rules file's example conversations after start-up (in the
- *     background), for the similar-conversations opinion
+ *     background), for the learned opinion
  */
 @ConfigurationProperties("tandem.escalation")
 public record EscalationProperties(Boolean enabled, String rulesFile, Boolean learnFromExamples) {

@@ -18,7 +18,7 @@ import org.springframework.core.io.Resource;
  */
 record EscalationRules(List<String> yesToOffer, List<String> declines, List<String> resolved, List<String> aiOfferedPerson, List<String> aiCouldNotAnswer,
         FrustrationLimits frustration, RepetitionLimits repetition, LargeDispute largeDispute,
-        Similar similarConversations, List<RuleDefinition> rules) {
+        LearnedOpinion learned, List<RuleDefinition> rules) {
 
     EscalationRules {
         yesToOffer = listOf(yesToOffer);
@@ -29,7 +29,7 @@ record EscalationRules(List<String> yesToOffer, List<String> declines, List<Stri
         frustration = frustration == null ? new FrustrationLimits(0.65, 0.3, 0.4) : frustration;
         repetition = repetition == null ? new RepetitionLimits(0.6, 2, List.of()) : repetition;
         largeDispute = largeDispute == null ? new LargeDispute(500, List.of()) : largeDispute;
-        similarConversations = similarConversations == null ? new Similar(null, 0, 1, 1, null) : similarConversations;
+        learned = learned == null ? new LearnedOpinion(null, 1, 0, 1) : learned;
         rules = listOf(rules);
     }
 
@@ -62,26 +62,19 @@ record EscalationRules(List<String> yesToOffer, List<String> declines, List<Stri
     }
 
     /**
-     * Comparing the conversation with labelled examples.
+     * The opinion of a model learned from labelled conversations.
      *
      * @param examples a Spring resource pattern of {@code eval escalation} files; none: off
-     * @param neighbours how many of the nearest examples vote
-     * @param escalateAt the share of their similarity that must come from conversations that needed a person
-     * @param nearestAtLeast how close the nearest such conversation must be (cosine)
+     * @param escalateAt when no rule fires, hand over from this likelihood (0..1) on
+     * @param rulesNeedAtLeast a rule's finding counts only when the model gives at least this likelihood,
+     *     except a request for a person and a crisis hint, which always count
+     * @param regularisation liblinear's C for the model (higher: fits the examples more closely)
      */
-    record Similar(String examples, int neighbours, double escalateAt, double nearestAtLeast, ByWording byWording) {
-
-        Similar {
-            byWording = byWording == null ? new ByWording(0, 1, 1) : byWording;
-        }
+    record LearnedOpinion(String examples, double escalateAt, double rulesNeedAtLeast, double regularisation) {
 
         public boolean on() {
-            return examples != null && !examples.isBlank() && neighbours > 0;
+            return examples != null && !examples.isBlank();
         }
-    }
-
-    /** The same comparison by wording (character n-grams), for the languages other than English. */
-    record ByWording(int neighbours, double escalateAt, double nearestAtLeast) {
     }
 
     /**

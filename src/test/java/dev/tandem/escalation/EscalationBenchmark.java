@@ -15,8 +15,8 @@ import dev.tandem.understanding.SentimentAnalysis;
 
 /**
  * Benchmark, not a test: the escalation policy's decision after a customer message, as on the
- * request path (word rules, tone, repetition, and the similar-conversations opinion when no rule
- * fires: by meaning in English, by wording in the other languages), over every conversation of the
+ * request path (word rules, tone, repetition, and the learned opinion: up to three sentence embeddings
+ * and a logistic regression), over every conversation of the
  * escalation sets; in the same run the word rules alone and understanding alone (tone and entities
  * of the last message) as baselines. One thread, a
  * warm-up round first.
@@ -46,7 +46,7 @@ final class EscalationBenchmark {
         SentimentAnalysis sentiment = new SentimentAnalysis();
         EntityExtraction entities = new EntityExtraction();
 
-        time("policy (rules + similar conversations), each in its language", conversations, c -> full.assess(c.turns(), c.language()));
+        time("policy (rules + learned opinion), each in its language", conversations, c -> full.assess(c.turns(), c.language()));
         time("policy with every conversation taken as English (all by meaning)", conversations, c -> full.assess(c.turns(), "en"));
         time("baseline: word rules and tone only", conversations, c -> rules.assess(c.turns(), c.language()));
         time("baseline: understanding of the last message (tone + entities)", conversations, c -> {

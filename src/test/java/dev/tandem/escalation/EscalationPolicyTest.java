@@ -13,7 +13,7 @@ import dev.tandem.understanding.SentimentAnalysis;
 
 class EscalationPolicyTest {
 
-    /** The word rules alone: the similar-conversations opinion has its own test. */
+    /** The word rules alone: the learned opinion has its own test. */
     private final EscalationPolicy policy = new EscalationPolicy(
             EscalationRules.load(new org.springframework.core.io.ClassPathResource("escalation/rules.yml")), true,
             new SentimentAnalysis(), new EntityExtraction());

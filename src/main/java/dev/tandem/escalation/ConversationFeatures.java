@@ -1,0 +1,161 @@
+package dev.tandem.escalation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import dev.tandem.ai.Embeddings;
+import dev.tandem.understanding.MatchableText;
+
+/**
+ * A conversation as {@link EscalationModel} sees it, in four blocks:
+ * <ol>
+ * <li>the meaning (sentence embedding) of the customer's last message, where the reason to hand over
+ * usually shows;
+ * <li>the meaning of everything the customer said, for what was said earlier (a bereavement in the first
+ * message, anger that built up);
+ * <li>the meaning of the assistant's last turn: whether it answered, apologised or could not help;
+ * <li>TF-IDF over character 3- to 5-grams of the last message: the bundled embedding model knows
+ * English, and shared word pieces ("hackead", "abogad", "rembours") carry across the other languages,
+ * their spellings and inflections.
+ * </ol>
+ * Each block weighs the same; leaving any one out lowered recall at the same false-positive rate on a
+ * development set none of the examples came from (docs/architecture.md, "Escalation").
+ */
+final class ConversationFeatures {
+
+    private static final int D = Embeddings.DIMENSIONS;
+    private static final int MIN_DOCUMENT_FREQUENCY = 2;
+
+    private final Embeddings embeddings;
+    private final Map<String, Integer> grams;
+    private final double[] idf;
+    /** Assistant turns are mostly a handful of templates; customers' texts come back while a conversation goes on. */
+    private final Cache<String, float[]> vectors = Caffeine.newBuilder().maximumSize(4_096).build();
+
+    private ConversationFeatures(Embeddings embeddings, Map<String, Integer> grams, double[] idf) {
+        this.embeddings = embeddings;
+        this.grams = grams;
+        this.idf = idf;
+    }
+
+    /** The character n-gram vocabulary of these conversations (grams in at least two of them). */
+    static ConversationFeatures fit(Embeddings embeddings, List<List<Turn>> conversations) {
+        Map<String, Integer> documents = new HashMap<>();
+        for (List<Turn> turns : conversations) {
+            grams(lastMessage(turns)).keySet().forEach(gram -> documents.merge(gram, 1, Integer::sum));
+        }
+        Map<String, Integer> index = new HashMap<>();
+        List<Double> weights = new ArrayList<>();
+        documents.entrySet().stream().filter(e -> e.getValue() >= MIN_DOCUMENT_FREQUENCY).sorted(Map.Entry.comparingByKey())
+            .forEach(e -> {
+                index.put(e.getKey(), index.size());
+                weights.add(Math.log((conversations.size() + 1.0) / (e.getValue() + 1.0)) + 1);
+            });
+        return new ConversationFeatures(embeddings, Map.copyOf(index),
+                weights.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    int size() {
+        return 3 * D + grams.size();
+    }
+
+    /** Embeds the texts of all these conversations at once (in batches on all cores) rather than one by one. */
+    void prepare(List<List<Turn>> conversations) {
+        LinkedHashSet<String> texts = new LinkedHashSet<>();
+        for (List<Turn> turns : conversations) {
+            texts.add(lastMessage(turns));
+            texts.add(everythingSaid(turns));
+            String ai = lastAssistantTurn(turns);
+            if (ai != null) {
+                texts.add(ai);
+            }
+        }
+        texts.removeAll(vectors.asMap().keySet());
+        List<String> missing = List.copyOf(texts);
+        List<float[]> embedded = embeddings.embedPassages(missing);
+        for (int i = 0; i < missing.size(); i++) {
+            vectors.put(missing.get(i), embedded.get(i));
+        }
+    }
+
+    /** The features in liblinear's form: 1-based indices, ascending. */
+    Feature[] of(List<Turn> turns) {
+        List<Feature> features = new ArrayList<>(3 * D + 64);
+        dense(features, 0, vector(lastMessage(turns)));
+        dense(features, D, vector(everythingSaid(turns)));
+        String ai = lastAssistantTurn(turns);
+        if (ai != null) {
+            dense(features, 2 * D, vector(ai));
+        }
+        Map<Integer, Double> weights = new TreeMap<>();
+        double norm = 0;
+        for (var gram : grams(lastMessage(turns)).entrySet()) {
+            Integer i = grams.get(gram.getKey());
+            if (i != null) {
+                double weight = (1 + Math.log(gram.getValue())) * idf[i];
+                weights.put(i, weight);
+                norm += weight * weight;
+            }
+        }
+        double length = Math.sqrt(norm);
+        weights.forEach((i, weight) -> features.add(new FeatureNode(3 * D + i + 1, weight / length)));
+        return features.toArray(Feature[]::new);
+    }
+
+    private float[] vector(String text) {
+        return vectors.get(text, t -> embeddings.embedPassages(List.of(t)).get(0));
+    }
+
+    private static void dense(List<Feature> features, int offset, float[] vector) {
+        for (int d = 0; d < vector.length; d++) {
+            features.add(new FeatureNode(offset + d + 1, vector[d]));
+        }
+    }
+
+    static String lastMessage(List<Turn> turns) {
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            if (turns.get(i).fromCustomer()) {
+                return turns.get(i).text();
+            }
+        }
+        return "";
+    }
+
+    static String everythingSaid(List<Turn> turns) {
+        return String.join("\n", turns.stream().filter(Turn::fromCustomer).map(Turn::text).toList());
+    }
+
+    static String lastAssistantTurn(List<Turn> turns) {
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            if (!turns.get(i).fromCustomer()) {
+                return turns.get(i).text();
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Integer> grams(String text) {
+        Map<String, Integer> grams = new HashMap<>();
+        for (String word : MatchableText.of(text).split("[^\\p{L}\\p{N}]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            String padded = " " + word + " ";
+            for (int size = 3; size <= 5; size++) {
+                for (int i = 0; i + size <= padded.length(); i++) {
+                    grams.merge(padded.substring(i, i + size), 1, Integer::sum);
+                }
+            }
+        }
+        return grams;
+    }
+}

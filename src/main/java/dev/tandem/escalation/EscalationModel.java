@@ -1,0 +1,131 @@
+package dev.tandem.escalation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import dev.tandem.ai.Embeddings;
+
+/**
+ * The policy's learned opinion: a logistic regression over {@link ConversationFeatures}, learned from
+ * conversations people labelled (the {@code eval escalation} files), that says how likely this
+ * conversation needs a person, and a second one, learned from those that did, that says for which
+ * reason. Word rules catch the phrasings someone wrote down; on conversations written by other people
+ * they found three in five of those that needed a person, the model nine in ten (docs/architecture.md,
+ * "Escalation"). It knows nothing until it has learned (in the background at start-up).
+ */
+final class EscalationModel {
+
+    /** What the model makes of a conversation. */
+    record Judgement(double likelihood, EscalationReason reason) {
+    }
+
+    private record Learned(ConversationFeatures features, Model needsPerson, Model reason, int examples) {
+    }
+
+    private static final double EPSILON = 0.001;
+
+    private final Embeddings embeddings;
+    private final double regularisation;
+    private volatile Learned learned;
+
+    /** @param regularisation liblinear's C: higher fits the examples more closely */
+    EscalationModel(Embeddings embeddings, double regularisation) {
+        this.embeddings = embeddings;
+        this.regularisation = regularisation;
+    }
+
+    /** Learns these conversations (slow: embeds a few thousand texts); until then {@link #judge} is empty. */
+    void learn(List<LabelledConversation> conversations) {
+        List<List<Turn>> turns = conversations.stream().map(LabelledConversation::turns).toList();
+        ConversationFeatures features = ConversationFeatures.fit(embeddings, turns);
+        features.prepare(turns);
+        Feature[][] x = turns.stream().map(features::of).toArray(Feature[][]::new);
+        double[] needsPerson = conversations.stream().mapToDouble(c -> c.escalate() ? 1 : 0).toArray();
+        Model needs = train(x, needsPerson, features.size());
+
+        List<Feature[]> escalatedX = new ArrayList<>();
+        List<Double> reasons = new ArrayList<>();
+        for (int i = 0; i < conversations.size(); i++) {
+            EscalationReason reason = reasonOf(conversations.get(i));
+            if (conversations.get(i).escalate() && reason != null) {
+                escalatedX.add(x[i]);
+                reasons.add((double) reason.ordinal());
+            }
+        }
+        Model reason = reasons.stream().distinct().count() < 2 ? null
+                : train(escalatedX.toArray(Feature[][]::new), reasons.stream().mapToDouble(Double::doubleValue).toArray(),
+                        features.size());
+        learned = new Learned(features, needs, reason, conversations.size());
+    }
+
+    private Model train(Feature[][] x, double[] y, int size) {
+        Problem problem = new Problem();
+        problem.l = x.length;
+        problem.n = size;
+        problem.x = x;
+        problem.y = y;
+        problem.bias = 1;
+        return Linear.train(problem, new Parameter(SolverType.L2R_LR, regularisation, EPSILON));
+    }
+
+    static {
+        Linear.disableDebugOutput();
+    }
+
+    /** How many conversations it has learned (0: not yet). */
+    int examples() {
+        Learned known = learned;
+        return known == null ? 0 : known.examples();
+    }
+
+    Optional<Judgement> judge(List<Turn> turns) {
+        Learned known = learned;
+        if (known == null) {
+            return Optional.empty();
+        }
+        Feature[] x = known.features().of(turns);
+        double likelihood = probabilityOf(known.needsPerson(), x, 1);
+        EscalationReason reason = EscalationReason.OUT_OF_SCOPE;
+        if (known.reason() != null) {
+            double[] p = new double[known.reason().getNrClass()];
+            Linear.predictProbability(known.reason(), x, p);
+            int best = 0;
+            for (int k = 1; k < p.length; k++) {
+                best = p[k] > p[best] ? k : best;
+            }
+            reason = EscalationReason.values()[known.reason().getLabels()[best]];
+        }
+        return Optional.of(new Judgement(likelihood, reason));
+    }
+
+    private static double probabilityOf(Model model, Feature[] x, int label) {
+        double[] p = new double[model.getNrClass()];
+        Linear.predictProbability(model, x, p);
+        int[] labels = model.getLabels();
+        for (int k = 0; k < labels.length; k++) {
+            if (labels[k] == label) {
+                return p[k];
+            }
+        }
+        return 0;
+    }
+
+    private static EscalationReason reasonOf(LabelledConversation conversation) {
+        if (conversation.reason() == null) {
+            return null;
+        }
+        try {
+            return EscalationReason.valueOf(conversation.reason().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+}
