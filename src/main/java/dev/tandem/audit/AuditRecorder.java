@@ -19,7 +19,11 @@ import dev.tandem.identity.IdentityEvents.UserChanged;
 import dev.tandem.identity.IdentityEvents.UserCreated;
 import dev.tandem.identity.IdentityEvents.UserRolesChanged;
 import dev.tandem.identity.IdentityEvents.UserSignedIn;
+import dev.tandem.identity.IdentityEvents.UserSignedOut;
 import dev.tandem.identity.UserDirectory;
+import dev.tandem.identity.UserSummary;
+import dev.tandem.routing.AgentPresence;
+import dev.tandem.routing.AgentPresence.PresenceChanged;
 import dev.tandem.routing.ConversationRouted;
 import dev.tandem.routing.FirstResponseMissed;
 
@@ -51,6 +55,11 @@ class AuditRecorder {
     @ApplicationModuleListener
     void on(UserSignedIn e) {
         log.append(e.at(), e.username(), "SIGN_IN", "user", e.username(), null, e.remoteIp());
+    }
+
+    @ApplicationModuleListener
+    void on(UserSignedOut e) {
+        log.append(e.at(), e.username(), "SIGN_OUT", "user", e.username(), null, null);
     }
 
     @ApplicationModuleListener
@@ -129,6 +138,16 @@ class AuditRecorder {
     void on(FirstResponseMissed e) {
         log.append(e.at(), "routing", "FIRST_RESPONSE_MISSED", "conversation", e.conversationId().toString(),
                 e.priority() + " priority, due " + e.dueAt() + ", team " + teamOf(e.teamId()), null);
+    }
+
+    /** The agent's own changes are theirs to make; the ones routing decides for them are recorded. */
+    @ApplicationModuleListener
+    void on(PresenceChanged e) {
+        if (e.changedBy() == AgentPresence.ChangedBy.TIMEOUT) {
+            log.append(e.at(), "routing", "PRESENCE_TIMED_OUT", "user",
+                    directory.user(e.userId()).map(UserSummary::username).orElse(e.userId().toString()),
+                    e.previous() + " → " + e.status() + ": not seen since " + e.lastSeenAt(), null);
+        }
     }
 
     @ApplicationModuleListener

@@ -13,6 +13,10 @@ public final class IdentityEvents {
     public record UserSignedIn(String username, String remoteIp, Instant at) {
     }
 
+    /** Signed out of the workspace; {@code userId} is null when the account no longer exists. */
+    public record UserSignedOut(UUID userId, String username, Instant at) {
+    }
+
     public record SignInFailed(String username, String remoteIp, String reason, Instant at) {
     }
 

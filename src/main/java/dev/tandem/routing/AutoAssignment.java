@@ -1,5 +1,7 @@
 package dev.tandem.routing;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import dev.tandem.identity.UserSummary;
  * With {@code tandem.routing.auto-assign} on, gives a waiting conversation to the least-loaded
  * qualified agent (see {@link LeastLoaded}) through the conversation module's atomic claim: if two
  * nodes try at once, one wins and the other finds it taken. Off, it does nothing and agents claim.
+ * An ONLINE agent not seen for {@code tandem.routing.presence.offline-after} is passed over even
+ * before the {@link PresenceWatch} took them offline.
  */
 @Component
 class AutoAssignment {
@@ -26,14 +30,18 @@ class AutoAssignment {
     private final AgentPresence presence;
     private final ConversationQueries conversations;
     private final AssignConversation assign;
+    private final Duration offlineAfter;
+    private final Clock clock;
 
     AutoAssignment(RoutingProperties properties, UserDirectory directory, AgentPresence presence,
-            ConversationQueries conversations, AssignConversation assign) {
+            ConversationQueries conversations, AssignConversation assign, Clock clock) {
         this.enabled = properties.autoAssign();
         this.directory = directory;
         this.presence = presence;
         this.conversations = conversations;
         this.assign = assign;
+        this.offlineAfter = properties.presence().offlineAfter();
+        this.clock = clock;
     }
 
     boolean enabled() {
@@ -48,7 +56,7 @@ class AutoAssignment {
         if (!enabled) {
             return java.util.Set.of();
         }
-        return LeastLoaded.ranked(directory.agents(), conversations.assignedCounts(), presence.all(),
+        return LeastLoaded.ranked(directory.agents(), conversations.assignedCounts(), presenceNow(),
                 new LeastLoaded.Requirements(null, null, null)).stream()
             .flatMap(agent -> agent.teamIds().stream())
             .collect(java.util.stream.Collectors.toSet());
@@ -60,7 +68,7 @@ class AutoAssignment {
             return Optional.empty();
         }
         Map<UUID, Long> loads = conversations.assignedCounts();
-        List<UserSummary> ranked = LeastLoaded.ranked(directory.agents(), loads, presence.all(), needs);
+        List<UserSummary> ranked = LeastLoaded.ranked(directory.agents(), loads, presenceNow(), needs);
         for (UserSummary agent : ranked) {
             if (assign.assignAutomatically(conversationId, agent, why(agent, loads, needs)).isPresent()) {
                 return Optional.of(agent);
@@ -73,6 +81,10 @@ class AutoAssignment {
             // that agent filled up meanwhile (another node gave them one): the next one
         }
         return Optional.empty();
+    }
+
+    private Map<UUID, PresenceStatus> presenceNow() {
+        return presence.allSeenSince(clock.instant().minus(offlineAfter));
     }
 
     private String why(UserSummary agent, Map<UUID, Long> loads, LeastLoaded.Requirements needs) {

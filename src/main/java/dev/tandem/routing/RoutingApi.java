@@ -45,10 +45,17 @@ class RoutingApi {
         this.properties = properties;
     }
 
-    record PresenceJson(PresenceStatus status, Instant since) {
+    /**
+     * @param changedBy AGENT, or TIMEOUT when not seen for {@code tandem.routing.presence.offline-after}, or
+     *     SIGN_OUT
+     * @param statusBeforeTimeout after a timeout, the status to go back to; else null
+     */
+    record PresenceJson(PresenceStatus status, Instant since, AgentPresence.ChangedBy changedBy,
+            PresenceStatus statusBeforeTimeout, Instant lastSeenAt) {
 
         static PresenceJson of(AgentPresence.Presence presence) {
-            return new PresenceJson(presence.status(), presence.since());
+            return new PresenceJson(presence.status(), presence.since(), presence.changedBy(),
+                    presence.statusBeforeTimeout(), presence.lastSeenAt());
         }
     }
 
@@ -64,7 +71,8 @@ class RoutingApi {
     }
 
     @GetMapping("/me/presence")
-    @Operation(summary = "Your presence: ONLINE (you get conversations automatically), AWAY or OFFLINE")
+    @Operation(summary = "Your presence: ONLINE (you get conversations automatically), AWAY or OFFLINE; "
+            + "changedBy TIMEOUT when you were set offline for not being seen")
     PresenceJson mine(CurrentUser me) {
         return PresenceJson.of(presence.of(me.id()));
     }
@@ -99,12 +107,14 @@ class RoutingApi {
     }
 
     record Settings(boolean autoAssign, RoutingProperties.Sla sla, List<RoutingProperties.Rule> rules,
-            RoutingProperties.BusinessHours businessHours) {
+            RoutingProperties.BusinessHours businessHours, RoutingProperties.PresenceSettings presence) {
     }
 
     @GetMapping("/routing/settings")
-    @Operation(summary = "The routing rules, first-response targets, business hours and auto-assignment in effect")
+    @Operation(summary = "The routing rules, first-response targets, business hours, auto-assignment and presence "
+            + "timeout in effect")
     Settings settings() {
-        return new Settings(properties.autoAssign(), properties.sla(), properties.rules(), properties.businessHours());
+        return new Settings(properties.autoAssign(), properties.sla(), properties.rules(), properties.businessHours(),
+                properties.presence());
     }
 }

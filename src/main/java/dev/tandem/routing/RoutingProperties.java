@@ -19,12 +19,13 @@ import dev.tandem.escalation.Priority;
  * @param sla first-response targets per priority
  * @param rules where escalated conversations go; the first rule that matches wins; none: they stay
  * @param businessHours when people answer; outside them the customer is offered a follow-up by email
- * @param checkEvery how often one node looks for missed targets (and, with auto-assign, for waiting
- *     conversations someone now has room for)
+ * @param checkEvery how often one node looks for missed targets and for agents who went away (and,
+ *     with auto-assign, for waiting conversations someone now has room for)
+ * @param presence when an agent's presence changes by itself
  */
 @ConfigurationProperties("tandem.routing")
 public record RoutingProperties(Boolean autoAssign, Sla sla, List<Rule> rules, BusinessHours businessHours,
-        Duration checkEvery) {
+        Duration checkEvery, PresenceSettings presence) {
 
     public RoutingProperties {
         autoAssign = autoAssign != null && autoAssign;
@@ -32,6 +33,20 @@ public record RoutingProperties(Boolean autoAssign, Sla sla, List<Rule> rules, B
         rules = rules == null ? Rule.DEFAULTS : List.copyOf(rules);
         businessHours = businessHours == null ? new BusinessHours(null, null, null, null, null) : businessHours;
         checkEvery = checkEvery == null ? Duration.ofSeconds(15) : checkEvery;
+        presence = presence == null ? new PresenceSettings(null) : presence;
+    }
+
+    /**
+     * @param offlineAfter an ONLINE or AWAY agent not seen for longer than this (no workspace page open,
+     *     no API call) is set OFFLINE: someone who closed the laptop must stop being given conversations.
+     *     Keep it well above {@code tandem.workspace.heartbeat}, which is how often open pages count as seen.
+     */
+    public record PresenceSettings(Duration offlineAfter) {
+
+        public PresenceSettings {
+            offlineAfter = offlineAfter == null || offlineAfter.isNegative() || offlineAfter.isZero()
+                    ? Duration.ofMinutes(2) : offlineAfter;
+        }
     }
 
     /** First-response targets: how soon a person must reply once a conversation waits for one. */

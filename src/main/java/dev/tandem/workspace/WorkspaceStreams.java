@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -15,12 +16,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.tandem.identity.CurrentUser;
 import dev.tandem.live.ConversationActivity;
+import dev.tandem.routing.AgentPresence;
 
 /**
  * The agents' live streams on this node. Every stream learns that "the inbox changed" at most
  * once per {@code inboxRefresh} (busy hours bring hundreds of messages a second, and the page
  * re-reads its list on that event); a stream watching one conversation gets that conversation's
  * messages and status changes at once. A stream only hears of conversations its user may see.
+ * On each heartbeat the users with a stream open here count as seen (routing's presence timeout).
  */
 @Component
 class WorkspaceStreams {
@@ -30,11 +33,13 @@ class WorkspaceStreams {
     static final String STATUS = "status";
 
     private final WorkspaceProperties properties;
+    private final AgentPresence presence;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Set<Stream>> watchers = new ConcurrentHashMap<>();
 
-    WorkspaceStreams(WorkspaceProperties properties) {
+    WorkspaceStreams(WorkspaceProperties properties, AgentPresence presence) {
         this.properties = properties;
+        this.presence = presence;
     }
 
     private static final class Stream {
@@ -107,6 +112,11 @@ class WorkspaceStreams {
     @Scheduled(fixedDelayString = "${tandem.workspace.heartbeat:PT25S}")
     void heartbeat() {
         streams.forEach(stream -> send(stream, SseEmitter.event().comment("keep-alive")));
+        // after the sends, which drop the streams whose page is gone
+        Set<UUID> present = streams.stream().map(stream -> stream.user.id()).collect(Collectors.toSet());
+        if (!present.isEmpty()) {
+            presence.seen(present);
+        }
     }
 
     /** Open streams would otherwise hold a graceful shutdown for its whole timeout. */

@@ -76,7 +76,7 @@ class RoutingRulesTest {
 
     @Test
     void theDefaultsSendHighStakesToBillingWhenThereIsOne() {
-        var defaults = new RoutingRules(new RoutingProperties(null, null, null, null, null).rules());
+        var defaults = new RoutingRules(new RoutingProperties(null, null, null, null, null, null).rules());
         var fraud = of(List.of(EscalationReason.HIGH_STAKES), Priority.HIGH, "en", null);
         assertThat(defaults.decide(fraud, "Billing"::equals)).map(Rule::team).contains("Billing");
         assertThat(defaults.decide(fraud, team -> false)).isEmpty();

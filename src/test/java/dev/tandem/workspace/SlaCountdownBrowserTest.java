@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -32,10 +33,13 @@ import dev.tandem.identity.Team;
 import dev.tandem.identity.Teams;
 import dev.tandem.identity.UserAccounts;
 import dev.tandem.identity.UserSummary;
+import dev.tandem.routing.AgentPresence;
+import dev.tandem.routing.PresenceStatus;
 
 /**
  * The queue in a real browser: priorities and first-response countdowns that tick without the server
- * (green, amber, red), and the presence switch. Leaves a screenshot in target/screenshots.
+ * (green, amber, red), and the presence switch, also after the timeout took the agent offline. Leaves
+ * screenshots in target/screenshots.
  */
 @TandemTest
 class SlaCountdownBrowserTest {
@@ -60,6 +64,12 @@ class SlaCountdownBrowserTest {
 
     @Autowired
     ResponseTargets targets;
+
+    @Autowired
+    AgentPresence presence;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void launch() {
@@ -136,6 +146,44 @@ class SlaCountdownBrowserTest {
             page.navigate("http://localhost:" + port + "/conversations/" + high);
             assertThat(page.locator(".conv-heading .sla")).containsText("responds in");
             assertThat(page.locator("#presence-status")).hasValue("ONLINE");
+        }
+    }
+
+    @Test
+    void anAgentTheTimeoutTookOfflineSeesItOnReconnectAndGoesBackOnlineInOneClick() {
+        var fixtures = new WorkspaceFixtures(teams, accounts, start);
+        UserSummary agent = fixtures.agent("Lena Laptop", fixtures.team());
+        presence.set(agent.id(), PresenceStatus.ONLINE);
+
+        try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 720))) {
+            Page page = context.newPage();
+            page.navigate("http://localhost:" + port + "/login");
+            page.fill("#username", agent.username());
+            page.fill("#password", WorkspaceFixtures.PASSWORD);
+            page.click("button[type=submit]");
+            page.waitForURL("**/inbox");
+            page.locator("body.is-live").waitFor();
+            assertThat(page.locator("#presence")).hasClass(java.util.regex.Pattern.compile("presence-online"));
+
+            // the laptop slept with the page open: the watch (tested in routing) took the agent offline,
+            // and the page catches up when its stream reconnects
+            jdbc.sql("""
+                    update agent_presence set status_before_timeout = status, status = 'OFFLINE', changed_by = 'TIMEOUT'
+                    where user_id = ?""").param(agent.id()).update();
+            page.evaluate("htmx.trigger(document.body, 'tandem:resync')");
+
+            assertThat(page.locator("#presence")).hasClass(java.util.regex.Pattern.compile("presence-offline"));
+            assertThat(page.locator("#presence-timed-out")).containsText("Set offline automatically at");
+            assertThat(page.locator("#presence-status")).hasValue("OFFLINE");
+            page.locator("#presence").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(Paths.get("target", "screenshots", "workspace-presence-timed-out.png")));
+
+            page.click("#presence-timed-out button");
+
+            assertThat(page.locator("#presence")).hasClass(java.util.regex.Pattern.compile("presence-online"));
+            assertThat(page.locator("#presence-timed-out")).hasCount(0);
+            assertThat(page.locator("#presence-status")).hasValue("ONLINE");
+            assertThat(presence.of(agent.id()).changedBy()).isEqualTo(AgentPresence.ChangedBy.AGENT);
         }
     }
 }
