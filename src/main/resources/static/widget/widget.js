@@ -63,6 +63,111 @@
     poweredBy: 'Powered by Tandem'
   };
 
+  // The follow-up card under the "nobody is online" notice speaks the notice's language (the server
+  // writes the notice in the customer's language and says which: message.language).
+  var FOLLOW_UP_TEXT = {
+    en: {
+      label: 'Your email address',
+      placeholder: 'name@example.com',
+      send: 'Send',
+      sending: 'Sending\u2026',
+      hint: 'We\u2019ll reply to you by email as soon as we\u2019re back.',
+      required: 'Please enter your email address.',
+      invalid: 'Please enter a valid email address, like name@example.com.',
+      failed: 'Sorry, we couldn\u2019t save your address. Please try again.',
+      done: 'We\u2019ll reply to {email}',
+      doneHint: 'You can close this page: our answer will come by email.',
+      change: 'Change',
+      away: 'Our team is away right now'
+    },
+    es: {
+      label: 'Tu correo electr\u00f3nico',
+      placeholder: 'nombre@ejemplo.com',
+      send: 'Enviar',
+      sending: 'Enviando\u2026',
+      hint: 'Te responderemos por email en cuanto volvamos.',
+      required: 'Escribe tu correo electr\u00f3nico.',
+      invalid: 'Escribe un correo electr\u00f3nico v\u00e1lido, como nombre@ejemplo.com.',
+      failed: 'Lo sentimos, no pudimos guardar tu correo. Int\u00e9ntalo de nuevo.',
+      done: 'Te responderemos a {email}',
+      doneHint: 'Puedes cerrar esta p\u00e1gina: nuestra respuesta llegar\u00e1 por email.',
+      change: 'Cambiar',
+      away: 'Nuestro equipo no est\u00e1 disponible ahora mismo'
+    },
+    fr: {
+      label: 'Votre adresse e-mail',
+      placeholder: 'nom@exemple.com',
+      send: 'Envoyer',
+      sending: 'Envoi\u2026',
+      hint: 'Nous vous r\u00e9pondrons par e-mail d\u00e8s notre retour.',
+      required: 'Veuillez saisir votre adresse e-mail.',
+      invalid: 'Veuillez saisir une adresse e-mail valide, par exemple nom@exemple.com.',
+      failed: 'D\u00e9sol\u00e9s, nous n\u2019avons pas pu enregistrer votre adresse. Veuillez r\u00e9essayer.',
+      done: 'Nous vous r\u00e9pondrons \u00e0 {email}',
+      doneHint: 'Vous pouvez fermer cette page : notre r\u00e9ponse arrivera par e-mail.',
+      change: 'Modifier',
+      away: 'Notre \u00e9quipe est absente pour le moment'
+    },
+    de: {
+      label: 'Ihre E-Mail-Adresse',
+      placeholder: 'name@beispiel.de',
+      send: 'Senden',
+      sending: 'Wird gesendet\u2026',
+      hint: 'Wir antworten Ihnen per E-Mail, sobald wir zur\u00fcck sind.',
+      required: 'Bitte geben Sie Ihre E-Mail-Adresse ein.',
+      invalid: 'Bitte geben Sie eine g\u00fcltige E-Mail-Adresse ein, z. B. name@beispiel.de.',
+      failed: 'Ihre Adresse konnte leider nicht gespeichert werden. Bitte versuchen Sie es erneut.',
+      done: 'Wir antworten an {email}',
+      doneHint: 'Sie k\u00f6nnen diese Seite schlie\u00dfen: Unsere Antwort kommt per E-Mail.',
+      change: '\u00c4ndern',
+      away: 'Unser Team ist gerade nicht erreichbar'
+    },
+    pt: {
+      label: 'Seu e-mail',
+      placeholder: 'nome@exemplo.com',
+      send: 'Enviar',
+      sending: 'Enviando\u2026',
+      hint: 'Responderemos por e-mail assim que voltarmos.',
+      required: 'Digite seu e-mail.',
+      invalid: 'Digite um e-mail v\u00e1lido, como nome@exemplo.com.',
+      failed: 'N\u00e3o foi poss\u00edvel salvar seu e-mail. Tente novamente.',
+      done: 'Responderemos para {email}',
+      doneHint: 'Voc\u00ea pode fechar esta p\u00e1gina: nossa resposta chegar\u00e1 por e-mail.',
+      change: 'Alterar',
+      away: 'Nossa equipe est\u00e1 ausente no momento'
+    },
+    it: {
+      label: 'Il suo indirizzo email',
+      placeholder: 'nome@esempio.it',
+      send: 'Invia',
+      sending: 'Invio in corso\u2026',
+      hint: 'Le risponderemo via email appena torniamo.',
+      required: 'Inserisca il suo indirizzo email.',
+      invalid: 'Inserisca un indirizzo email valido, ad esempio nome@esempio.it.',
+      failed: 'Non siamo riusciti a salvare il suo indirizzo. Riprovi.',
+      done: 'Le risponderemo a {email}',
+      doneHint: 'Pu\u00f2 chiudere questa pagina: la nostra risposta arriver\u00e0 via email.',
+      change: 'Modifica',
+      away: 'Il nostro team al momento non \u00e8 disponibile'
+    },
+    nl: {
+      label: 'Uw e-mailadres',
+      placeholder: 'naam@voorbeeld.nl',
+      send: 'Versturen',
+      sending: 'Versturen\u2026',
+      hint: 'We antwoorden u per e-mail zodra we terug zijn.',
+      required: 'Vul uw e-mailadres in.',
+      invalid: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
+      failed: 'Uw adres kon helaas niet worden opgeslagen. Probeer het opnieuw.',
+      done: 'We sturen ons antwoord naar {email}',
+      doneHint: 'U kunt deze pagina sluiten: ons antwoord komt per e-mail.',
+      change: 'Wijzigen',
+      away: 'Ons team is nu niet bereikbaar'
+    }
+  };
+  var FOLLOW_UP_OFFER = 'FOLLOW_UP_OFFER';
+  var EMAIL_MAX = 320;
+
   // ---------------------------------------------------------------------------
   // Locate our <script> tag, the inbox key and the API origin
   // ---------------------------------------------------------------------------
@@ -245,6 +350,7 @@
     sparkle: '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 2.5l2 5.6 5.6 2-5.6 2-2 5.6-2-5.6-5.6-2 5.6-2zM18.5 15l.9 2.3 2.3.9-2.3.9-.9 2.3-.9-2.3-2.3-.9 2.3-.9z"/></svg>',
     check: '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/></svg>',
     alert: '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2"/><path d="M12 7.5v5.5" stroke="currentColor" stroke-width="2" stroke-linecap="round"/><circle cx="12" cy="16.6" r="1.2" fill="currentColor"/></svg>',
+    mail: '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><rect x="3.5" y="5.5" width="17" height="13" rx="2.2" fill="none" stroke="currentColor" stroke-width="1.9"/><path d="M4.5 7l7.5 5.6L19.5 7" fill="none" stroke="currentColor" stroke-width="1.9" stroke-linecap="round" stroke-linejoin="round"/></svg>',
     plus: '<svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false"><path d="M12 5v14M5 12h14" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"/></svg>',
     link: '<svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true" focusable="false"><path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>'
   };
@@ -428,7 +534,10 @@
     wantHandoff: false,
     handoffBusy: false,
     notices: {},         // kind -> text
-    connectionDown: false
+    connectionDown: false,
+    followUpEmail: null, // the address the server holds for a reply by email
+    followUpEditing: false,
+    followUpBusy: false
   };
   var seq = 0;
   var ui = null;
@@ -486,6 +595,7 @@
     '.tw-status{flex-shrink:0;display:flex;gap:9px;align-items:center;padding:9px 16px;background:#fbfbfc;color:#344054;font-size:13px;line-height:1.4;border-bottom:1px solid #eceef2;}',
     '.tw-status-dot{width:8px;height:8px;border-radius:50%;flex-shrink:0;background:#f79009;box-shadow:0 0 0 3px rgba(247,144,9,.18);}',
     '.tw-status[data-status="QUEUED"] .tw-status-dot{animation:tw-pulse 1.8s ease-in-out infinite;}',
+    '.tw-status[data-away="true"] .tw-status-dot{background:#98a2b3;box-shadow:0 0 0 3px rgba(152,162,179,.2);animation:none;}',
     '.tw-status[data-status="ASSIGNED"] .tw-status-dot{background:#12b76a;box-shadow:0 0 0 3px rgba(18,183,106,.18);}',
     '.tw-status[data-status="RESOLVED"]{color:#475467;}',
     '.tw-status[data-status="RESOLVED"] svg{color:#12b76a;}',
@@ -530,6 +640,34 @@
     '.tw-sources a:focus-visible,.tw-bubble a:focus-visible{outline:2px solid var(--tw-accent-ink);outline-offset:2px;}',
     '.tw-snippet{margin-top:2px;color:#5d6675;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;}',
 
+    /* follow-up by email: a card under the "nobody is online" notice */
+    '.tw-fu{width:100%;margin-top:8px;padding:12px 12px 11px;background:#fff;border:1px solid #e8eaef;border-radius:14px;box-shadow:0 1px 2px rgba(16,24,40,.05);color:#1d2330;font-size:13.5px;line-height:1.4;text-align:left;animation:tw-in .22s ease-out;}',
+    '.tw-fu p{margin:0;}',
+    '.tw-fu-label{display:flex;align-items:center;gap:6px;margin:0 0 7px;font-size:13px;font-weight:600;color:#1d2330;}',
+    '.tw-fu-label svg{color:var(--tw-accent-ink);}',
+    '.tw-fu-row{display:flex;gap:8px;align-items:stretch;}',
+    '.tw-fu-row .tw-input{flex:1;min-width:0;}',
+    '.tw-fu-send{flex-shrink:0;height:36px;padding:0 16px;border:0;border-radius:10px;background:var(--tw-accent);color:var(--tw-on-accent);font-size:13.5px;font-weight:600;white-space:nowrap;transition:filter .15s ease;}',
+    '.tw-fu-send:hover{filter:brightness(1.06);}',
+    '.tw-fu-send[aria-disabled="true"]{opacity:.72;cursor:progress;}',
+    '.tw-fu-send:focus{outline:none;}',
+    '.tw-fu-send:focus-visible{outline:2px solid var(--tw-accent-ink);outline-offset:2px;}',
+    '.tw-fu-hint{margin-top:7px !important;font-size:12px;color:#5d6675;}',
+    '.tw-fu-error{display:flex;gap:6px;align-items:flex-start;margin-top:7px !important;font-size:12px;font-weight:600;color:#b42318;}',
+    '.tw-fu-error svg{margin-top:1px;}',
+    '.tw-fu-done{display:flex;gap:10px;align-items:flex-start;}',
+    /* focused only so that a screen reader reads the confirmation; not a control, so no ring */
+    '.tw-fu-done:focus{outline:none;}',
+    '.tw-fu-check{width:28px;height:28px;border-radius:50%;flex-shrink:0;display:flex;align-items:center;justify-content:center;background:#ecfdf3;color:#067647;}',
+    '.tw-fu-done-main{flex:1;min-width:0;}',
+    '.tw-fu-done-title{font-weight:600;padding-top:3px;}',
+    '.tw-fu-done-title strong{display:inline-block;max-width:100%;overflow-wrap:anywhere;}',
+    '.tw-fu-done-hint{margin-top:2px !important;font-size:12px;color:#5d6675;}',
+    '.tw-fu-change{display:inline-flex;margin:3px 0 0 -6px;padding:3px 6px;border:0;border-radius:6px;background:none;color:var(--tw-accent-ink);font-size:12.5px;font-weight:600;text-decoration:underline;text-underline-offset:2px;}',
+    '.tw-fu-change:hover{background:var(--tw-accent-tint);}',
+    '.tw-fu-change:focus{outline:none;}',
+    '.tw-fu-change:focus-visible{outline:2px solid var(--tw-accent-ink);outline-offset:1px;}',
+
     /* composer */
     '.tw-composer{flex-shrink:0;padding:10px 12px 8px;background:#fff;border-top:1px solid #eceef2;}',
     '.tw-notice{display:flex;gap:7px;align-items:flex-start;margin:0 0 8px;padding:8px 11px;border-radius:10px;background:#fffaeb;border:1px solid #fedf89;color:#7a2e0e;font-size:12.5px;line-height:1.4;}',
@@ -567,13 +705,14 @@
     '  .tw-textarea,.tw-input{font-size:16px;}',
     '  .tw-bubble,.tw-sources{max-width:88%;}',
     '}',
+    '@media (max-width:359px){.tw-fu-row{flex-wrap:wrap;}.tw-fu-send{flex:1 1 100%;}}',
     '@media (max-height:620px) and (min-width:480px){.tw-panel{bottom:88px;max-height:calc(100vh - 104px);}}',
 
     '@keyframes tw-in{from{opacity:0;transform:translateY(6px);}to{opacity:1;transform:none;}}',
     '@keyframes tw-pop{from{transform:scale(.4);}to{transform:scale(1);}}',
     '@keyframes tw-pulse{0%,100%{box-shadow:0 0 0 3px rgba(247,144,9,.18);}50%{box-shadow:0 0 0 6px rgba(247,144,9,.06);}}',
     '@media (prefers-reduced-motion:reduce){*,*::before,*::after{animation:none !important;transition:none !important;scroll-behavior:auto !important;}}',
-    '@media (forced-colors:active){.tw-launcher,.tw-send,.tw-bubble,.tw-handoff{border:1px solid CanvasText;}}'
+    '@media (forced-colors:active){.tw-launcher,.tw-send,.tw-bubble,.tw-handoff,.tw-fu-send{border:1px solid CanvasText;}}'
   ].join('\n');
 
   // ---------------------------------------------------------------------------
@@ -726,7 +865,8 @@
       panel: panel, handoffBtn: handoffBtn, aiNotice: aiNotice, statusBar: statusBar, statusText: statusText,
       statusIcon: statusIcon, log: log, greeting: greeting, notice: notice, details: details,
       detailsToggle: detailsToggle, detailsFields: detailsFields, nameInput: nameInput, emailInput: emailInput,
-      emailError: emailError, textarea: textarea, sendBtn: sendBtn, counter: counter, form: form
+      emailError: emailError, textarea: textarea, sendBtn: sendBtn, counter: counter, form: form,
+      fu: buildFollowUpCard()
     };
 
     // Events
@@ -761,6 +901,62 @@
     });
   }
 
+  // The follow-up card: built once and moved under the newest offer, so that what the customer
+  // typed (and the focus) survive every re-render. Texts are filled in by renderFollowUp.
+  function buildFollowUpCard() {
+    var labelText = h('span');
+    var label = h('label', { class: 'tw-fu-label', for: 'tw-fu-email' }, [icon('mail'), labelText]);
+    var input = h('input', {
+      class: 'tw-input',
+      id: 'tw-fu-email',
+      type: 'email',
+      name: 'email',
+      autocomplete: 'email',
+      inputmode: 'email',
+      autocapitalize: 'off',
+      spellcheck: 'false',
+      maxlength: String(EMAIL_MAX),
+      'aria-required': 'true',
+      'aria-describedby': 'tw-fu-hint',
+      'data-testid': 'tandem-follow-up-email'
+    });
+    var send = h('button', { type: 'submit', class: 'tw-fu-send', 'data-testid': 'tandem-follow-up-send' });
+    var hint = h('p', { class: 'tw-fu-hint', id: 'tw-fu-hint' });
+    var errorText = h('span');
+    var error = h('p', { class: 'tw-fu-error', id: 'tw-fu-error', role: 'alert', hidden: true, 'data-testid': 'tandem-follow-up-error' },
+      [icon('alert'), errorText]);
+    var form = h('form', { class: 'tw-fu-form', novalidate: true }, [label, h('div', { class: 'tw-fu-row' }, [input, send]), error, hint]);
+
+    var doneTitle = h('p', { class: 'tw-fu-done-title', id: 'tw-fu-done-title', 'data-testid': 'tandem-follow-up-confirmation' });
+    var doneHint = h('p', { class: 'tw-fu-done-hint' });
+    var change = h('button', { type: 'button', class: 'tw-fu-change', 'aria-describedby': 'tw-fu-done-title', 'data-testid': 'tandem-follow-up-change' });
+    var done = h('div', { class: 'tw-fu-done', tabindex: '-1', hidden: true }, [
+      h('span', { class: 'tw-fu-check', 'aria-hidden': 'true' }, [icon('check')]),
+      h('div', { class: 'tw-fu-done-main' }, [doneTitle, doneHint, change])
+    ]);
+    var card = h('div', { class: 'tw-fu', 'data-testid': 'tandem-follow-up' }, [form, done]);
+
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      submitFollowUp();
+    });
+    input.addEventListener('input', function () {
+      if (input.getAttribute('aria-invalid')) setFollowUpError(null);
+    });
+    change.addEventListener('click', function () {
+      state.followUpEditing = true;
+      ui.fu.input.value = state.followUpEmail || '';
+      renderFollowUp();
+      ui.fu.input.focus({ preventScroll: true });
+      ui.fu.input.select();
+    });
+    return {
+      card: card, form: form, labelText: labelText, input: input, send: send, hint: hint, error: error,
+      errorText: errorText, done: done, doneTitle: doneTitle, doneHint: doneHint, change: change,
+      lang: null, doneSig: null, owner: null, prefilled: false
+    };
+  }
+
   function initials(name) {
     var words = String(name || '').trim().split(/\s+/).filter(Boolean);
     if (!words.length) return '?';
@@ -782,6 +978,7 @@
   function render() {
     if (!ui) return;
     renderMessages();
+    renderFollowUp();
     renderStatus();
     renderAiNotice();
     renderUnread();
@@ -876,11 +1073,18 @@
     }
   }
 
-  // Orders parts: label, bubble, sources, time/state.
+  // Orders parts: label, bubble, sources, time/state, follow-up card. Moves nothing that is in
+  // place already (moving a node takes the focus away from an input inside it).
   function orderParts(node) {
-    ['label', 'bubble', 'sources', 'time', 'state'].forEach(function (k) {
-      if (node._parts[k]) node.appendChild(node._parts[k]);
-    });
+    var want = ['label', 'bubble', 'sources', 'time', 'state', 'card']
+      .map(function (k) { return node._parts[k]; })
+      .filter(Boolean);
+    var kids = node.children;
+    var inOrder = kids.length === want.length && want.every(function (el, i) { return kids[i] === el; });
+    if (inOrder) return;
+    var active = ui && ui.shadow ? ui.shadow.activeElement : null;
+    want.forEach(function (el) { node.appendChild(el); });
+    if (active && active.isConnected && ui.shadow.activeElement !== active) active.focus({ preventScroll: true });
   }
 
   function fillBubble(node, author, label, text, t) {
@@ -922,6 +1126,10 @@
     }
 
     fillBubble(node, author, author === 'SYSTEM' ? '' : label, msg.text, rec.t);
+    if (node._parts.bubble) {
+      if (msg.language) node._parts.bubble.setAttribute('lang', String(msg.language));
+      else node._parts.bubble.removeAttribute('lang');
+    }
 
     var citations = author === 'AI' && Array.isArray(msg.citations) ? msg.citations.filter(Boolean) : [];
     var citeSig = JSON.stringify(citations);
@@ -1001,10 +1209,14 @@
     var bar = ui.statusBar;
     var text = null;
     var iconName = null;
-    if (s === 'QUEUED') text = TEXT.queued;
+    var away = s === 'QUEUED' ? currentOffer() : null;
+    var lang = away ? String(away.msg.language || 'en') : null;
+    if (away) text = followUpText(lang).away;
+    else if (s === 'QUEUED') text = TEXT.queued;
     else if (s === 'ASSIGNED') text = TEXT.assigned(lastAgentName() || TEXT.ourTeam);
     else if (s === 'RESOLVED') { text = TEXT.resolved; iconName = 'check'; }
     bar.setAttribute('data-status', s || 'NONE');
+    bar.setAttribute('data-away', away ? 'true' : 'false');
     if (!text) {
       bar.hidden = true;
       bar._sig = null;
@@ -1014,11 +1226,173 @@
     if (bar._sig !== sig) {
       bar._sig = sig;
       ui.statusText.textContent = text;
+      if (lang) ui.statusText.setAttribute('lang', lang);
+      else ui.statusText.removeAttribute('lang');
       var newIcon = iconName ? icon(iconName, 'tw-status-icon') : h('span', { class: 'tw-status-icon tw-status-dot', 'aria-hidden': 'true' });
       ui.statusBar.replaceChild(newIcon, ui.statusIcon);
       ui.statusIcon = newIcon;
     }
     bar.hidden = false;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Follow-up by email (offered outside business hours)
+  // ---------------------------------------------------------------------------
+
+  function followUpText(lang) {
+    return FOLLOW_UP_TEXT[String(lang || '').toLowerCase().slice(0, 2)] || FOLLOW_UP_TEXT.en;
+  }
+
+  // The newest notice that offers a follow-up by email: the confirmation goes under it.
+  function latestOffer() {
+    var recs = sortedRecords();
+    for (var i = recs.length - 1; i >= 0; i--) {
+      if (recs[i].msg.kind === FOLLOW_UP_OFFER && recs[i].node) return recs[i];
+    }
+    return null;
+  }
+
+  // The offer, if the newest wait notice (a system notice written in the customer's language) is
+  // one: a later "we usually reply within 5 minutes" means the team is back, and the form goes.
+  function currentOffer() {
+    var recs = sortedRecords();
+    for (var i = recs.length - 1; i >= 0; i--) {
+      var m = recs[i].msg;
+      if (m.author === 'SYSTEM' && (m.language || m.kind === FOLLOW_UP_OFFER)) {
+        return m.kind === FOLLOW_UP_OFFER && recs[i].node ? recs[i] : null;
+      }
+    }
+    return null;
+  }
+
+  function emailShapeOk(email) {
+    return email.length <= EMAIL_MAX && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
+  }
+
+  // Shown under the offer while the customer waits (QUEUED), or once an address is known: then it
+  // says where the reply goes, whatever happened since (the server remembers it across reloads).
+  function renderFollowUp() {
+    var fu = ui.fu;
+    var offer = null;
+    var mode = null;
+    if (state.conv && state.followUpEmail && !state.followUpEditing) {
+      offer = latestOffer();
+      mode = offer ? 'done' : null;
+    } else if (state.conv && state.status === 'QUEUED') {
+      offer = currentOffer();
+      mode = offer ? 'form' : null;
+    }
+    if (!mode) {
+      detachFollowUp();
+      return;
+    }
+    var lang = offer.msg.language ? String(offer.msg.language) : 'en';
+    var t = followUpText(lang);
+    if (fu.lang !== lang) {
+      fu.lang = lang;
+      fu.card.setAttribute('lang', lang);
+      fu.labelText.textContent = t.label;
+      fu.input.setAttribute('placeholder', t.placeholder);
+      fu.hint.textContent = t.hint;
+      fu.doneHint.textContent = t.doneHint;
+      fu.change.textContent = t.change;
+      fu.doneSig = null;
+    }
+    var sendLabel = state.followUpBusy ? t.sending : t.send;
+    if (fu.send.textContent !== sendLabel) fu.send.textContent = sendLabel;
+    fu.send.setAttribute('aria-disabled', state.followUpBusy ? 'true' : 'false');
+    fu.change.hidden = state.status !== 'QUEUED' || !currentOffer();
+    fu.form.hidden = mode !== 'form';
+    fu.done.hidden = mode !== 'done';
+    if (mode === 'done') {
+      var sig = lang + '\u0000' + state.followUpEmail;
+      if (fu.doneSig !== sig) {
+        fu.doneSig = sig;
+        var parts = t.done.split('{email}');
+        fu.doneTitle.textContent = '';
+        appendChildren(fu.doneTitle, [parts[0], h('strong', { text: state.followUpEmail }), parts[1] || '']);
+      }
+    } else if (!fu.prefilled) {
+      // the address they gave with their details, if any: one press of Send (once: never undo a clearing)
+      fu.prefilled = true;
+      var given = ui.emailInput.value.trim();
+      if (!fu.input.value && given && emailShapeOk(given)) fu.input.value = given;
+    }
+    attachFollowUp(offer.node);
+  }
+
+  function attachFollowUp(node) {
+    var fu = ui.fu;
+    if (fu.owner === node && fu.card.parentNode === node) return;
+    var stick = isNearBottom();
+    if (fu.owner && fu.owner._parts.card === fu.card) delete fu.owner._parts.card;
+    fu.owner = node;
+    node._parts.card = fu.card;
+    orderParts(node);
+    if (stick) scrollToBottom();
+  }
+
+  function detachFollowUp() {
+    var fu = ui.fu;
+    if (fu.owner && fu.owner._parts.card === fu.card) delete fu.owner._parts.card;
+    fu.owner = null;
+    if (fu.card.parentNode) fu.card.parentNode.removeChild(fu.card);
+  }
+
+  function setFollowUpError(text) {
+    var fu = ui.fu;
+    if (!text) {
+      fu.error.hidden = true;
+      fu.errorText.textContent = '';
+      fu.input.removeAttribute('aria-invalid');
+      fu.input.setAttribute('aria-describedby', 'tw-fu-hint');
+      return;
+    }
+    fu.errorText.textContent = text;
+    fu.error.hidden = false;
+    fu.input.setAttribute('aria-invalid', 'true');
+    fu.input.setAttribute('aria-describedby', 'tw-fu-error tw-fu-hint');
+  }
+
+  async function submitFollowUp() {
+    if (!ui || !state.conv || state.followUpBusy) return;
+    var fu = ui.fu;
+    var t = followUpText(fu.lang);
+    var email = fu.input.value.trim();
+    if (!email || !emailShapeOk(email)) {
+      setFollowUpError(email ? t.invalid : t.required);
+      fu.input.focus({ preventScroll: true });
+      return;
+    }
+    setFollowUpError(null);
+    state.followUpBusy = true;
+    renderFollowUp();
+    var conv = state.conv;
+    var saved = false;
+    try {
+      var res = await withRetry(function () {
+        return request('POST', convPath(conv.id) + '/follow-up', { token: conv.token, body: { email: email } });
+      });
+      if (state.conv !== conv) return;
+      if (res.ok && res.data && res.data.email) {
+        state.followUpEmail = String(res.data.email);
+        state.followUpEditing = false;
+        saved = true;
+      } else {
+        setFollowUpError((res.status >= 400 && res.status < 500 && !isGone(res) && problemText(res)) || t.failed);
+      }
+    } catch (e) {
+      setFollowUpError(t.failed);
+    } finally {
+      state.followUpBusy = false;
+      if (ui) renderFollowUp();
+    }
+    if (saved) {
+      fu.done.focus({ preventScroll: true });
+      if (isNearBottom()) scrollToBottom();
+    } else {
+      fu.input.focus({ preventScroll: true });
+    }
   }
 
   function hasAiMessages() {
@@ -1220,6 +1594,11 @@
   function applyConversation(data, opts) {
     if (!data || typeof data !== 'object') return;
     setStatus(data.status);
+    if (Object.prototype.hasOwnProperty.call(data, 'followUpEmail')) {
+      var known = data.followUpEmail ? String(data.followUpEmail) : null;
+      if (known !== state.followUpEmail) state.followUpEditing = false;
+      state.followUpEmail = known;
+    }
     mergeMessages(data.messages, opts);
   }
 
@@ -1227,6 +1606,14 @@
     disconnectEvents();
     state.conv = null;
     state.status = null;
+    state.followUpEmail = null;
+    state.followUpEditing = false;
+    if (ui) {
+      detachFollowUp();
+      ui.fu.input.value = '';
+      ui.fu.prefilled = false;
+      setFollowUpError(null);
+    }
     state.records.forEach(function (r) { if (r.node && r.node.parentNode) r.node.parentNode.removeChild(r.node); });
     state.records.clear();
     state.seenAt = 0;
@@ -1326,6 +1713,11 @@
         setStatus(s);
         render();
       }
+    });
+    // The conversation changed beyond messages and status (a follow-up email arrived): re-read it.
+    source.addEventListener('conversation', function () {
+      if (es !== source) return;
+      catchUp();
     });
     source.addEventListener('error', function () {
       if (es !== source) return;

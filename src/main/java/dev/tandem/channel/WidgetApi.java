@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,11 +30,14 @@ import dev.tandem.conversation.AuthorType;
 import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.conversation.ConversationStatus;
+import dev.tandem.conversation.LeaveFollowUpEmail;
 import dev.tandem.conversation.Message;
+import dev.tandem.conversation.MessageKind;
 import dev.tandem.conversation.PostCustomerMessage;
 import dev.tandem.escalation.EscalateConversation;
 import dev.tandem.conversation.StartConversation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The customer side: what the widget (or any other client of a customer) calls. */
@@ -53,12 +58,12 @@ class WidgetApi {
     private final ConversationQueries queries;
     private final AnswerCustomer assistant;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
-    private final dev.tandem.conversation.LeaveFollowUpEmail followUps;
+    private final LeaveFollowUpEmail followUps;
 
     WidgetApi(WidgetInboxes inboxes, ConversationTokens tokens, RateLimits limits, WidgetStreams streams,
             StartConversation start, PostCustomerMessage post, EscalateConversation escalate, ConversationQueries queries,
             AnswerCustomer assistant, org.springframework.transaction.support.TransactionTemplate transactions,
-            dev.tandem.conversation.LeaveFollowUpEmail followUps) {
+            LeaveFollowUpEmail followUps) {
         this.followUps = followUps;
         this.inboxes = inboxes;
         this.tokens = tokens;
@@ -76,14 +81,20 @@ class WidgetApi {
     }
 
     record WidgetMessage(UUID id, AuthorType author, String authorName, String text, Instant createdAt,
-            List<Citation> citations) {
+            List<Citation> citations,
+            @Schema(description = "PLAIN for an ordinary message; FOLLOW_UP_OFFER on the system notice that nobody is "
+                    + "online (outside business hours): the widget shows an email form under it while the conversation "
+                    + "is QUEUED, and posts the address to /follow-up") MessageKind kind,
+            @Schema(description = "The language a system notice is written in (en, es, fr, de, pt, it, nl), for "
+                    + "whatever the client shows with it; null for other messages", example = "en") String language) {
 
         static WidgetMessage of(Message message) {
             String name = message.author() == AuthorType.AGENT ? message.authorName() : null;
             return new WidgetMessage(message.id(), message.author(), name, message.text(), message.createdAt(),
                     message.citations().stream()
                         .map(c -> new Citation(c.title(), absolute(c.url()), c.articleId(), c.snippet()))
-                        .toList());
+                        .toList(),
+                    message.kind(), message.language());
         }
 
         /**
@@ -122,7 +133,11 @@ class WidgetApi {
     record Posted(ConversationStatus status, List<WidgetMessage> messages) {
     }
 
-    record ConversationView(UUID id, ConversationStatus status, List<WidgetMessage> messages) {
+    record ConversationView(UUID id, ConversationStatus status,
+            @Schema(description = "The address the customer left to be answered by email (POST .../follow-up, or "
+                    + "typed into the chat while waiting outside business hours); null when none")
+            String followUpEmail,
+            List<WidgetMessage> messages) {
     }
 
     record InboxView(String key, String companyName, String greeting, String color, boolean aiEnabled) {
@@ -204,7 +219,7 @@ class WidgetApi {
         limits.request(request.getRemoteAddr());
         tokens.check(id, token);
         ConversationDetails details = queries.forCustomer(id).orElseThrow(ConversationTokens::unknown);
-        return new ConversationView(id, details.conversation().status(),
+        return new ConversationView(id, details.conversation().status(), details.conversation().followUpEmail(),
                 details.messages().stream().map(WidgetMessage::of).toList());
     }
 
@@ -220,19 +235,31 @@ class WidgetApi {
         return new Posted(outcome.status(), messages);
     }
 
-    record FollowUp(@NotBlank(message = "is required") String email) {
+    /** Checked here, before anything else runs; the use case checks the same shape again. */
+    record FollowUp(
+            @Schema(description = "Where to send the reply; surrounding spaces are trimmed and it is stored in lower case",
+                    example = "maria@example.com", maxLength = LeaveFollowUpEmail.MAX_LENGTH)
+            @NotBlank(message = "is required: the address to send the reply to")
+            @Size(max = LeaveFollowUpEmail.MAX_LENGTH, message = "is too long (at most {max} characters)")
+            @Pattern(regexp = "\\s*|" + LeaveFollowUpEmail.ADDRESS, // blank: @NotBlank says it
+                    message = "is not an email address; write it as name@example.com") String email) {
     }
 
-    record FollowUpAccepted(String email) {
+    record FollowUpAccepted(@Schema(description = "The address as stored", example = "maria@example.com") String email) {
     }
 
     @PostMapping("/conversations/{id}/follow-up")
-    @Operation(summary = "The customer leaves an email address to be answered by email (offered outside business hours)")
+    @Operation(summary = "The customer leaves an email address to be answered by email (offered outside business hours)",
+            description = "Offered by a message of kind FOLLOW_UP_OFFER. 200 with the address as stored; sending the "
+                    + "same address again changes nothing (one note for the agents). A malformed address is a 400 "
+                    + "problem whose detail names the field, and nothing is stored. Counts against the conversation's "
+                    + "message rate limit (429 with Retry-After). GET .../{id} then returns followUpEmail.")
     FollowUpAccepted followUp(@PathVariable UUID id, @RequestHeader(name = TOKEN_HEADER, required = false) String token,
             @Valid @RequestBody FollowUp request, HttpServletRequest servletRequest) {
         limits.request(servletRequest.getRemoteAddr());
         tokens.check(id, token);
-        return new FollowUpAccepted(followUps.leave(id, request.email()).email());
+        limits.message(id);
+        return new FollowUpAccepted(followUps.leave(id, request.email()));
     }
 
     @GetMapping(path = "/conversations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

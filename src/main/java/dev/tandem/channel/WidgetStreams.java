@@ -56,6 +56,11 @@ class WidgetStreams {
             listeners.forEach(emitter -> send(activity.conversationId(), emitter,
                     SseEmitter.event().name("message").id(message.id().toString()).data(message, MediaType.APPLICATION_JSON)));
         }
+        if (activity.kind() == ConversationActivity.Kind.DETAILS) {
+            // e.g. a follow-up email arrived (typed into the chat, or from another tab): the widget re-reads
+            listeners.forEach(emitter -> send(activity.conversationId(), emitter,
+                    SseEmitter.event().name("conversation").data(Map.of("changed", true), MediaType.APPLICATION_JSON)));
+        }
         if (activity.kind() == ConversationActivity.Kind.STATUS) {
             listeners.forEach(emitter -> send(activity.conversationId(), emitter,
                     SseEmitter.event().name("status").data(Map.of("status", activity.status()), MediaType.APPLICATION_JSON)));

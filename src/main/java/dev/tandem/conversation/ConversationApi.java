@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.tandem.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -52,23 +53,29 @@ class ConversationApi {
     }
 
     record MessageJson(UUID id, AuthorType author, UUID authorId, String authorName, String text, boolean internal,
-            Instant createdAt, List<Object> citations) {
+            Instant createdAt, List<Object> citations,
+            @Schema(description = "PLAIN, or FOLLOW_UP_OFFER on the notice that offered the customer a follow-up by "
+                    + "email") MessageKind kind,
+            @Schema(description = "The language a system notice was written in (en, es, fr, de, pt, it, nl); "
+                    + "null when not recorded") String language) {
 
         static MessageJson of(Message m) {
             return new MessageJson(m.id(), m.author(), m.authorId(), m.authorName(), m.text(), m.internal(),
-                    m.createdAt(), List.of());
+                    m.createdAt(), List.of(), m.kind(), m.language());
         }
     }
 
     record ConversationJson(UUID id, ConversationStatus status, String channel, UUID teamId, UUID assigneeId,
             String subject, String lastPreview, CustomerJson customer, Instant createdAt, Instant updatedAt,
             Instant lastMessageAt, Instant resolvedAt, ConversationPriority priority, FirstResponse firstResponse,
+            @Schema(description = "The address the customer left to be answered by email; null when none")
+            String followUpEmail,
             List<MessageJson> messages) {
 
         static ConversationJson of(ConversationSummary c, List<Message> messages) {
             return new ConversationJson(c.id(), c.status(), c.channel(), c.teamId(), c.assigneeId(), c.subject(),
                     c.lastPreview(), CustomerJson.of(c.customer()), c.createdAt(), c.updatedAt(), c.lastMessageAt(),
-                    c.resolvedAt(), c.priority(), c.firstResponse(),
+                    c.resolvedAt(), c.priority(), c.firstResponse(), c.followUpEmail(),
                     messages == null ? null : messages.stream().map(MessageJson::of).toList());
         }
     }

@@ -195,6 +195,14 @@ class ConversationRepository {
             .update();
     }
 
+    /** @return 1 when the address changed, 0 when the conversation already had it */
+    int leaveFollowUpEmail(UUID id, String email) {
+        return jdbc.sql("""
+                update conversation set follow_up_email = ?
+                where id = ? and (follow_up_email is null or follow_up_email <> ?)""")
+            .params(email, id, email).update();
+    }
+
     void recordActivity(UUID id, String preview, Instant at) {
         jdbc.sql("update conversation set last_message_at = ?, last_preview = coalesce(?, last_preview), updated_at = ? where id = ?")
             .params(Timestamp.from(at), preview, Timestamp.from(at), id)
@@ -267,7 +275,8 @@ class ConversationRepository {
                 rs.getString("subject"), rs.getString("last_preview"), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "last_message_at"), instant(rs, "resolved_at"),
                 instant(rs, "handoff_requested_at"), rs.getLong("version"),
-                ConversationPriority.valueOf(rs.getString("priority")), firstResponse(rs));
+                ConversationPriority.valueOf(rs.getString("priority")), firstResponse(rs),
+                rs.getString("follow_up_email"));
     }
 
     private static FirstResponse firstResponse(ResultSet rs) throws SQLException {

@@ -30,12 +30,13 @@ class MessageRepository {
     void insert(Message message) {
         jdbc.sql("""
                 insert into message (id, conversation_id, author_type, author_id, author_name, body, internal,
-                                     client_message_id, created_at, citations)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                     client_message_id, created_at, citations, kind, language)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(message.id(), message.conversationId(), message.author().name(), message.authorId(),
                     message.authorName(), message.text(), message.internal(), message.clientMessageId(),
                     Timestamp.from(message.createdAt()),
-                    message.citations().isEmpty() ? null : json.writeValueAsString(message.citations()))
+                    message.citations().isEmpty() ? null : json.writeValueAsString(message.citations()),
+                    message.kind() == MessageKind.PLAIN ? null : message.kind().name(), message.language())
             .update();
     }
 
@@ -56,10 +57,12 @@ class MessageRepository {
 
     private Message message(ResultSet rs, int row) throws SQLException {
         String citations = rs.getString("citations");
+        String kind = rs.getString("kind");
         return new Message(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
                 AuthorType.valueOf(rs.getString("author_type")), rs.getObject("author_id", UUID.class),
                 rs.getString("author_name"), rs.getString("body"), rs.getBoolean("internal"),
                 rs.getString("client_message_id"), rs.getTimestamp("created_at").toInstant(),
-                citations == null ? List.of() : json.readValue(citations, CITATIONS));
+                citations == null ? List.of() : json.readValue(citations, CITATIONS),
+                kind == null ? MessageKind.PLAIN : MessageKind.valueOf(kind), rs.getString("language"));
     }
 }

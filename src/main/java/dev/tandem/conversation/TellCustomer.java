@@ -21,6 +21,17 @@ public class TellCustomer {
     /** @return the notice, or empty when the conversation is resolved (nobody is waiting for it any more) */
     @Transactional
     public Optional<Message> tell(UUID conversationId, String text) {
+        return tell(conversationId, text, MessageKind.PLAIN, null);
+    }
+
+    /**
+     * A notice of a {@code kind} that clients render with more than its text (an email form under a
+     * {@link MessageKind#FOLLOW_UP_OFFER}), written in {@code language}.
+     *
+     * @return the notice, or empty when the conversation is resolved
+     */
+    @Transactional
+    public Optional<Message> tell(UUID conversationId, String text, MessageKind kind, String language) {
         String checked = ConversationProblems.checkedText(text);
         ConversationSummary conversation = conversations.findById(conversationId)
             .orElseThrow(() -> ConversationProblems.notFound(conversationId));
@@ -28,6 +39,6 @@ public class TellCustomer {
             return Optional.empty();
         }
         return Optional.of(timeline.append(conversation, conversation.status(), AuthorType.SYSTEM, null, null, checked,
-                false, null));
+                false, null, java.util.List.of(), kind, language));
     }
 }

@@ -41,8 +41,15 @@ class Timeline {
 
     Message append(ConversationSummary conversation, ConversationStatus statusAfter, AuthorType author, UUID authorId,
             String authorName, String text, boolean internal, String clientMessageId, List<Citation> citations) {
+        return append(conversation, statusAfter, author, authorId, authorName, text, internal, clientMessageId,
+                citations, MessageKind.PLAIN, null);
+    }
+
+    Message append(ConversationSummary conversation, ConversationStatus statusAfter, AuthorType author, UUID authorId,
+            String authorName, String text, boolean internal, String clientMessageId, List<Citation> citations,
+            MessageKind kind, String language) {
         var message = new Message(IDS.generate(), conversation.id(), author, authorId, authorName, text, internal,
-                clientMessageId, clock.instant().truncatedTo(ChronoUnit.MICROS), citations);
+                clientMessageId, clock.instant().truncatedTo(ChronoUnit.MICROS), citations, kind, language);
         messages.insert(message);
         boolean conversational = !internal && author != AuthorType.SYSTEM;
         conversations.recordActivity(conversation.id(), conversational ? preview(text) : null, message.createdAt());

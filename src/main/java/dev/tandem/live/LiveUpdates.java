@@ -11,6 +11,7 @@ import dev.tandem.conversation.ConversationResolved;
 import dev.tandem.conversation.ConversationStarted;
 import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.ConversationTransferred;
+import dev.tandem.conversation.FollowUpEmailLeft;
 import dev.tandem.conversation.HandoffRequested;
 import dev.tandem.conversation.MessagePosted;
 import dev.tandem.live.ConversationActivity.Kind;
@@ -70,6 +71,11 @@ class LiveUpdates {
     @EventListener
     void on(HandoffRequested event) {
         status(event.conversationId(), event.teamId(), ConversationStatus.QUEUED);
+    }
+
+    @EventListener
+    void on(FollowUpEmailLeft event) {
+        afterCommit(new ConversationActivity(Kind.DETAILS, event.conversationId(), event.teamId(), null, null));
     }
 
     private void status(java.util.UUID conversationId, java.util.UUID teamId, ConversationStatus status) {

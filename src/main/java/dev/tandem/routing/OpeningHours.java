@@ -52,7 +52,8 @@ final class OpeningHours {
         if (start != null) {
             spans.add(span(start, previous, locale));
         }
-        return String.join(", ", spans) + " " + hours.from() + "–" + hours.to() + " (" + hours.zone().getId() + ")";
+        String days = spans.isEmpty() ? "" : String.join(", ", spans) + " ";
+        return days + hours.from() + "–" + hours.to() + " (" + hours.zone().getId() + ")";
     }
 
     private static String span(DayOfWeek from, DayOfWeek to, Locale locale) {

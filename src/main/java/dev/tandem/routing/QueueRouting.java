@@ -22,6 +22,7 @@ import dev.tandem.conversation.ConversationSummary;
 import dev.tandem.conversation.ConversationTransferred;
 import dev.tandem.conversation.HandoffRequested;
 import dev.tandem.conversation.Message;
+import dev.tandem.conversation.MessageKind;
 import dev.tandem.conversation.ResponseTargets;
 import dev.tandem.conversation.RouteToTeam;
 import dev.tandem.conversation.TellCustomer;
@@ -172,18 +173,22 @@ class QueueRouting {
         return texts.isEmpty() ? null : languages.detect(String.join("\n", texts)).orElse(null);
     }
 
+    /**
+     * Outside business hours the notice is a {@link MessageKind#FOLLOW_UP_OFFER}: the widget shows an
+     * email form under it, in the language of the notice.
+     */
     private void tellTheWait(UUID conversationId, Priority priority, String language) {
         Instant now = clock.instant();
-        String text;
+        String written = WaitNotices.languageFor(language);
         if (hours.openAt(now)) {
             long minutes = WaitEstimate.minutes(conversations.firstResponseTimes(WaitEstimate.since(now), 200),
                     priority, properties.sla().target(priority));
-            text = WaitNotices.usualWait(minutes, language);
+            tell.tell(conversationId, WaitNotices.usualWait(minutes, written), MessageKind.PLAIN, written);
         }
         else {
-            text = WaitNotices.closed(hours.describe(language), language);
+            tell.tell(conversationId, WaitNotices.closed(hours.describe(written), written), MessageKind.FOLLOW_UP_OFFER,
+                    written);
         }
-        tell.tell(conversationId, text);
     }
 
     /** The rule's conditions that held, in words: "high stakes, intent payments". */

@@ -49,7 +49,12 @@ final class WaitNotices {
         return texts(language).closed().formatted(hours);
     }
 
+    /** The language the notices are written in for a customer who writes {@code language}: theirs, else English. */
+    static String languageFor(String language) {
+        return language != null && BY_LANGUAGE.containsKey(language) ? language : "en";
+    }
+
     private static Texts texts(String language) {
-        return BY_LANGUAGE.getOrDefault(language == null ? "en" : language, BY_LANGUAGE.get("en"));
+        return BY_LANGUAGE.get(languageFor(language));
     }
 }

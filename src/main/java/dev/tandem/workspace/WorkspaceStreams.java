@@ -31,6 +31,7 @@ class WorkspaceStreams {
     static final String INBOX = "inbox";
     static final String MESSAGE = "message";
     static final String STATUS = "status";
+    static final String DETAILS = "details";
 
     private final WorkspaceProperties properties;
     private final AgentPresence presence;
@@ -78,8 +79,9 @@ class WorkspaceStreams {
 
     @EventListener
     void on(ConversationActivity activity) {
+        boolean listsChange = activity.kind() != ConversationActivity.Kind.DETAILS; // inbox rows do not show details
         for (Stream stream : streams) {
-            if (stream.user.canSeeTeam(activity.teamId())) {
+            if (listsChange && stream.user.canSeeTeam(activity.teamId())) {
                 stream.inboxChanged.set(true);
             }
         }
@@ -94,6 +96,7 @@ class WorkspaceStreams {
             switch (activity.kind()) {
                 case MESSAGE -> send(stream, SseEmitter.event().name(MESSAGE).data(activity.message().id().toString()));
                 case STATUS -> send(stream, SseEmitter.event().name(STATUS).data(activity.status().name()));
+                case DETAILS -> send(stream, SseEmitter.event().name(DETAILS).data("changed"));
                 case STARTED -> {
                 }
             }

@@ -123,6 +123,20 @@ class WidgetStreamApiTest {
     }
 
     @Test
+    void aFollowUpEmailTellsTheWidgetToReadTheConversationAgainWithoutShowingTheNote() throws Exception {
+        var customer = WidgetCustomer.start(api, "Write to me later please");
+        var events = open(customer);
+        events.next(e -> e.name().equals("status"));
+
+        api.post(customer.path() + "/follow-up", Map.of("email", "later@example.com"), WidgetCustomer.TOKEN_HEADER,
+                customer.token()).expect(200);
+
+        assertThat(events.next(e -> e.name().equals("conversation"))).isNotNull();
+        assertThat(customer.view().get("followUpEmail").asString()).isEqualTo("later@example.com");
+        assertThat(events.seen()).noneMatch(e -> e.data().contains("follow-up by email"));
+    }
+
+    @Test
     void theStreamNeedsTheConversationsToken() {
         var customer = WidgetCustomer.start(api, "Hello");
         api.get(customer.path() + "/events?token=" + "z".repeat(43), "Accept", "text/event-stream").expectProblem(404);

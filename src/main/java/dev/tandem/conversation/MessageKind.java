@@ -1,0 +1,17 @@
+package dev.tandem.conversation;
+
+/**
+ * What a message is beyond its text, for clients that render more than a bubble. Stored with the
+ * message; every message written before kinds existed is {@link #PLAIN}.
+ */
+public enum MessageKind {
+
+    /** An ordinary message. */
+    PLAIN,
+
+    /**
+     * A system notice that offers the waiting customer a follow-up by email (nobody is online, outside
+     * business hours): the widget shows an email form under it.
+     */
+    FOLLOW_UP_OFFER
+}
