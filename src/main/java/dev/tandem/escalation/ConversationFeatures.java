@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,8 +21,8 @@ import dev.tandem.understanding.MatchableText;
  * <ol>
  * <li>the meaning (sentence embedding) of the customer's last message, where the reason to hand over
  * usually shows;
- * <li>the meaning of everything the customer said, for what was said earlier (a bereavement in the first
- * message, anger that built up);
+ * <li>the meaning of everything the customer said (the mean of their messages' vectors), for what was
+ * said earlier (a bereavement in the first message, anger that built up);
  * <li>the meaning of the assistant's last turn: whether it answered, apologised or could not help;
  * <li>TF-IDF over character 3- to 5-grams of the last message: the bundled embedding model knows
  * English, and shared word pieces ("hackead", "abogad", "rembours") carry across the other languages,
@@ -68,33 +69,40 @@ final class ConversationFeatures {
         return 3 * D + grams.size();
     }
 
-    /** Embeds the texts of all these conversations at once (in batches on all cores) rather than one by one. */
-    void prepare(List<List<Turn>> conversations) {
+    /**
+     * The features of many conversations, their texts embedded at once (in batches on all cores) rather
+     * than one by one, and not kept: learning must not fill the cache that serves live conversations.
+     */
+    Feature[][] ofAll(List<List<Turn>> conversations) {
         LinkedHashSet<String> texts = new LinkedHashSet<>();
         for (List<Turn> turns : conversations) {
-            texts.add(lastMessage(turns));
-            texts.add(everythingSaid(turns));
+            turns.stream().filter(Turn::fromCustomer).map(Turn::text).forEach(texts::add);
             String ai = lastAssistantTurn(turns);
             if (ai != null) {
                 texts.add(ai);
             }
         }
-        texts.removeAll(vectors.asMap().keySet());
-        List<String> missing = List.copyOf(texts);
-        List<float[]> embedded = embeddings.embedPassages(missing);
-        for (int i = 0; i < missing.size(); i++) {
-            vectors.put(missing.get(i), embedded.get(i));
+        List<String> distinct = List.copyOf(texts);
+        List<float[]> embedded = embeddings.embedPassages(distinct);
+        Map<String, float[]> vectors = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            vectors.put(distinct.get(i), embedded.get(i));
         }
+        return conversations.stream().map(turns -> of(turns, vectors::get)).toArray(Feature[][]::new);
     }
 
     /** The features in liblinear's form: 1-based indices, ascending. */
     Feature[] of(List<Turn> turns) {
+        return of(turns, this::vector);
+    }
+
+    private Feature[] of(List<Turn> turns, Function<String, float[]> vectors) {
         List<Feature> features = new ArrayList<>(3 * D + 64);
-        dense(features, 0, vector(lastMessage(turns)));
-        dense(features, D, vector(everythingSaid(turns)));
+        dense(features, 0, vectors.apply(lastMessage(turns)));
+        dense(features, D, everythingSaid(turns, vectors));
         String ai = lastAssistantTurn(turns);
         if (ai != null) {
-            dense(features, 2 * D, vector(ai));
+            dense(features, 2 * D, vectors.apply(ai));
         }
         Map<Integer, Double> weights = new TreeMap<>();
         double norm = 0;
@@ -130,8 +138,30 @@ final class ConversationFeatures {
         return "";
     }
 
-    static String everythingSaid(List<Turn> turns) {
-        return String.join("\n", turns.stream().filter(Turn::fromCustomer).map(Turn::text).toList());
+    /**
+     * The mean of the customer's messages' vectors, normalised: each message is embedded once (later
+     * turns find the earlier ones in the cache), where embedding all of it again after every message
+     * cost 10-20 ms a turn.
+     */
+    private static float[] everythingSaid(List<Turn> turns, Function<String, float[]> vectors) {
+        float[] mean = new float[D];
+        for (Turn turn : turns) {
+            if (turn.fromCustomer()) {
+                float[] vector = vectors.apply(turn.text());
+                for (int d = 0; d < D; d++) {
+                    mean[d] += vector[d];
+                }
+            }
+        }
+        double norm = 0;
+        for (float v : mean) {
+            norm += v * v;
+        }
+        double length = Math.sqrt(norm);
+        for (int d = 0; d < D && length > 0; d++) {
+            mean[d] /= (float) length;
+        }
+        return mean;
     }
 
     static String lastAssistantTurn(List<Turn> turns) {

@@ -46,8 +46,7 @@ final class EscalationModel {
     void learn(List<LabelledConversation> conversations) {
         List<List<Turn>> turns = conversations.stream().map(LabelledConversation::turns).toList();
         ConversationFeatures features = ConversationFeatures.fit(embeddings, turns);
-        features.prepare(turns);
-        Feature[][] x = turns.stream().map(features::of).toArray(Feature[][]::new);
+        Feature[][] x = features.ofAll(turns);
         double[] needsPerson = conversations.stream().mapToDouble(c -> c.escalate() ? 1 : 0).toArray();
         Model needs = train(x, needsPerson, features.size());
 
