@@ -146,8 +146,10 @@ class ConversationEventsApiTest {
 
     /** Listeners tracked by the registry (the audit log) finish, and completed publications are deleted. */
     void awaitAllPublicationsCompleted() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                jdbc.sql("select count(*) from event_publication").query(Long.class).single()).isZero());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql("""
+                select listener_id || ' ← ' || event_type || ' (' || coalesce(status, '?') || ')'
+                from event_publication order by publication_date""").query(String.class).list())
+            .as("publications not completed").isEmpty());
     }
 
     AuditEntry entry(String actor, String action, UUID conversation) {

@@ -14,11 +14,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
+import org.springframework.transaction.interceptor.TransactionInterceptor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tandem.Agent;
@@ -65,6 +69,9 @@ class PresenceTimeoutPersistenceTest {
     TransactionTemplate transactions;
 
     @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
     UserAccounts userAccounts;
 
     @Autowired
@@ -106,8 +113,16 @@ class PresenceTimeoutPersistenceTest {
         return Clock.fixed(instant, ZoneOffset.UTC);
     }
 
+    /**
+     * Transactional like the application's bean: its events are announced after commit. Outside a
+     * transaction the registry would keep their publications open forever, and the audit listener
+     * would never hear them.
+     */
     private AgentPresence presenceAt(Instant instant) {
-        return new AgentPresence(jdbc, publisher, at(instant));
+        var proxy = new ProxyFactory(new AgentPresence(jdbc, publisher, at(instant)));
+        proxy.setProxyTargetClass(true);
+        proxy.addAdvice(new TransactionInterceptor(transactionManager, new AnnotationTransactionAttributeSource(false)));
+        return (AgentPresence) proxy.getProxy();
     }
 
     private PresenceWatch watchAt(Instant instant) {
