@@ -1,5 +1,6 @@
 package dev.tandem.ai;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -7,6 +8,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -36,6 +40,14 @@ public class Embeddings {
 
     private final ExecutorService workers;
     private volatile CompletableFuture<EmbeddingModel> model;
+    /**
+     * A customer's message is read by the escalation policy, the knowledge search and the intent
+     * classifier, and by the policy again at every later message of the conversation: each embeds it
+     * through {@link #embed(String)}, which works it out once. 16,384 vectors (about 25 MB) hold a few
+     * thousand live conversations; an hour after its last use a conversation is over.
+     */
+    private final Cache<String, float[]> remembered = Caffeine.newBuilder().maximumSize(16_384)
+        .expireAfterAccess(Duration.ofHours(1)).build();
 
     private Embeddings(ExecutorService workers) {
         this.workers = workers;
@@ -67,6 +79,15 @@ public class Embeddings {
     /** The vector of a search query (with the model's query instruction). */
     public float[] embedQuery(String query) {
         return embed(List.of(QUERY_INSTRUCTION + query)).get(0);
+    }
+
+    /**
+     * The vector of one text, embedded as a passage (no instruction) and remembered: a text embedded
+     * through here a moment ago costs nothing. For messages of live conversations; embed documents and
+     * training sets with {@link #embedPassages}, which does not fill the memory.
+     */
+    public float[] embed(String text) {
+        return remembered.get(text, t -> embed(List.of(t)).get(0));
     }
 
     /** The vectors of passages to search in, in order; embeds on all cores in batches. */

@@ -1,5 +1,8 @@
 package dev.tandem.escalation;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -7,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
@@ -39,8 +39,6 @@ final class ConversationFeatures {
     private final Embeddings embeddings;
     private final Map<String, Integer> grams;
     private final double[] idf;
-    /** Assistant turns are mostly a handful of templates; customers' texts come back while a conversation goes on. */
-    private final Cache<String, float[]> vectors = Caffeine.newBuilder().maximumSize(4_096).build();
 
     private ConversationFeatures(Embeddings embeddings, Map<String, Integer> grams, double[] idf) {
         this.embeddings = embeddings;
@@ -63,6 +61,28 @@ final class ConversationFeatures {
             });
         return new ConversationFeatures(embeddings, Map.copyOf(index),
                 weights.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The vocabulary, for a stored model; the vectors are not kept (they are worked out again). */
+    void write(DataOutputStream out) throws IOException {
+        String[] byIndex = new String[grams.size()];
+        grams.forEach((gram, i) -> byIndex[i] = gram);
+        out.writeInt(byIndex.length);
+        for (int i = 0; i < byIndex.length; i++) {
+            out.writeUTF(byIndex[i]);
+            out.writeDouble(idf[i]);
+        }
+    }
+
+    static ConversationFeatures read(Embeddings embeddings, DataInputStream in) throws IOException {
+        int size = in.readInt();
+        Map<String, Integer> index = new HashMap<>(size * 2);
+        double[] idf = new double[size];
+        for (int i = 0; i < size; i++) {
+            index.put(in.readUTF(), i);
+            idf[i] = in.readDouble();
+        }
+        return new ConversationFeatures(embeddings, Map.copyOf(index), idf);
     }
 
     int size() {
@@ -119,8 +139,15 @@ final class ConversationFeatures {
         return features.toArray(Feature[]::new);
     }
 
+    /** Embeds a text a later conversation will read, now. */
+    void prepare(String text) {
+        vector(text);
+    }
+
     private float[] vector(String text) {
-        return vectors.get(text, t -> embeddings.embedPassages(List.of(t)).get(0));
+        // remembered by Embeddings: a customer's messages come back in every later judgement of their
+        // conversation, and the knowledge search and the intent classifier read the same message
+        return embeddings.embed(text);
     }
 
     private static void dense(List<Feature> features, int offset, float[] vector) {

@@ -1,9 +1,23 @@
 package dev.tandem.escalation;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.Linear;
@@ -31,6 +45,8 @@ final class EscalationModel {
     }
 
     private static final double EPSILON = 0.001;
+    /** Bump when the features or the stored form change: stored models of another format are learned again. */
+    private static final int FORMAT = 1;
 
     private final Embeddings embeddings;
     private final double regularisation;
@@ -79,10 +95,92 @@ final class EscalationModel {
         Linear.disableDebugOutput();
     }
 
+    /**
+     * Identifies what a stored model was learned from: these conversations, the regularisation and the
+     * way features are made ({@link #FORMAT}), so that a changed example file or setting learns again.
+     */
+    String fingerprintOf(List<LabelledConversation> conversations) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((FORMAT + "|" + regularisation + "\n").getBytes(StandardCharsets.UTF_8));
+            for (LabelledConversation conversation : conversations) {
+                StringBuilder line = new StringBuilder();
+                conversation.turns().forEach(turn -> line.append(turn.speaker()).append(':').append(turn.text()).append('\u0000'));
+                line.append(conversation.escalate()).append('|').append(conversation.reason()).append('\n');
+                digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /** What it has learned, to store (compressed; about a megabyte), or null when it has not learned yet. */
+    byte[] toBytes() {
+        Learned known = learned;
+        if (known == null) {
+            return null;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+            out.writeInt(FORMAT);
+            out.writeInt(known.examples());
+            known.features().write(out);
+            writeModel(out, known.needsPerson());
+            out.writeBoolean(known.reason() != null);
+            if (known.reason() != null) {
+                writeModel(out, known.reason());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Takes up what {@link #toBytes()} stored instead of learning again. */
+    void restore(byte[] stored) {
+        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(stored)))) {
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new IllegalArgumentException("unknown escalation model format " + format);
+            }
+            int examples = in.readInt();
+            ConversationFeatures features = ConversationFeatures.read(embeddings, in);
+            Model needs = readModel(in);
+            Model reason = in.readBoolean() ? readModel(in) : null;
+            learned = new Learned(features, needs, reason, examples);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stored escalation model", e);
+        }
+    }
+
+    /** liblinear's own text form, which keeps the solver (and so the probabilities) with the weights. */
+    private static void writeModel(DataOutputStream out, Model model) throws IOException {
+        StringWriter text = new StringWriter();
+        Linear.saveModel(text, model);
+        byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static Model readModel(DataInputStream in) throws IOException {
+        byte[] utf8 = new byte[in.readInt()];
+        in.readFully(utf8);
+        return Linear.loadModel(new StringReader(new String(utf8, StandardCharsets.UTF_8)));
+    }
+
     /** How many conversations it has learned (0: not yet). */
     int examples() {
         Learned known = learned;
         return known == null ? 0 : known.examples();
+    }
+
+    /** Embeds a text a later judgement will read, now (nothing until it has learned). */
+    void prepare(String text) {
+        Learned known = learned;
+        if (known != null) {
+            known.features().prepare(text);
+        }
     }
 
     Optional<Judgement> judge(List<Turn> turns) {

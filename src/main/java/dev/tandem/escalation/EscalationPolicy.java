@@ -114,15 +114,18 @@ public class EscalationPolicy {
         return policy;
     }
 
-    /** The labelled example conversations of the rules file, learned now (slow: embeds them all). */
-    void learnExamples() {
-        learnExamples(rules.learned().examples());
+    private void learnExamples(String pattern) {
+        if (model != null) {
+            model.learn(examples(pattern));
+        }
     }
 
-    private void learnExamples(String pattern) {
-        if (model == null) {
-            return;
-        }
+    /** The labelled example conversations of the rules file, for the learned opinion; empty when it is off. */
+    List<LabelledConversation> examples() {
+        return model == null ? List.of() : examples(rules.learned().examples());
+    }
+
+    private static List<LabelledConversation> examples(String pattern) {
         try {
             List<LabelledConversation> examples = new ArrayList<>();
             for (Resource file : new PathMatchingResourcePatternResolver().getResources(pattern)) {
@@ -131,15 +134,20 @@ public class EscalationPolicy {
             if (examples.isEmpty()) {
                 throw new IllegalArgumentException("no escalation examples found at " + pattern);
             }
-            model.learn(examples);
+            return examples;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the escalation examples " + pattern, e);
         }
     }
 
-    /** For tuning: learn from these conversations instead. */
+    /** Learns these conversations now (slow: embeds them all); the learned opinion must be on. */
     void learnExamples(List<LabelledConversation> examples) {
         model.learn(examples);
+    }
+
+    /** The learned opinion, for {@link ExampleLearning}; null when it is off. */
+    EscalationModel model() {
+        return model;
     }
 
     /** The rules in effect, for the admin page. */
@@ -152,6 +160,16 @@ public class EscalationPolicy {
 
     EscalationRules definition() {
         return rules;
+    }
+
+    /**
+     * The assistant just said this: the next assessment will read it as the assistant's last turn, so
+     * its meaning is worked out now, off the request path (slow: embeds the text).
+     */
+    public void assistantSaid(String text) {
+        if (model != null && enabled) {
+            model.prepare(text);
+        }
     }
 
     /** How many labelled example conversations the learned opinion has learned (0: off or not yet). */
@@ -209,7 +227,10 @@ public class EscalationPolicy {
         repetition(turns, customerTurns, said, before, pleased, language == null ? "en" : language)
             .forEach(findings::add);
         largeDispute(turns, customerTurns).ifPresent(findings::add);
-        if (model != null) {
+        // the judgement embeds up to two texts; it cannot change a decision a request for a person or a
+        // hint of crisis has made, and with the policy switched off only such requests count
+        boolean decided = findings.stream().anyMatch(finding -> neverVetoed.contains(finding.rule()));
+        if (model != null && enabled && !decided) {
             model.judge(turns).ifPresent(judgement -> weigh(judgement, findings, rules.learned(), neverVetoed));
         }
         if (!enabled) {

@@ -122,7 +122,7 @@ public class KnowledgeSearch {
         }
         boolean instruction = mode == SearchMode.RRF ? RetrievalSettings.NAIVE_RRF.queryInstruction()
                 : settings.queryInstruction();
-        return instruction ? embeddings.embedQuery(query) : embeddings.embedPassages(List.of(query)).get(0);
+        return instruction ? embeddings.embedQuery(query) : embeddings.embed(query);
     }
 
     /** Adds or replaces articles; returns when they are searchable. */

@@ -1,6 +1,5 @@
 package dev.tandem.understanding;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -26,7 +25,7 @@ public class ClassifyIntent {
     public Optional<Intent> classify(String message) {
         return current.get().map(loaded -> {
             IntentClassifier.Prediction prediction = loaded.classifier()
-                .predict(embeddings.embedPassages(List.of(message)).get(0), message);
+                .predict(embeddings.embed(message), message);
             return new Intent(prediction.label(), prediction.confidence(), prediction.outOfScope());
         });
     }

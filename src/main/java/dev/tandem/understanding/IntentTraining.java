@@ -14,6 +14,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tandem.ai.Embeddings;
@@ -53,7 +55,21 @@ class IntentTraining {
     private final List<UUID> waiting = new ArrayList<>();
     private boolean ready;
 
+    /** Queues a stored set's training; called inside a transaction, once it has committed (the trainer reads the set). */
     void submit(UUID id) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    queue(id);
+                }
+            });
+        } else {
+            queue(id);
+        }
+    }
+
+    private void queue(UUID id) {
         synchronized (waiting) {
             if (!ready) {
                 waiting.add(id);
@@ -75,7 +91,7 @@ class IntentTraining {
             queued = List.copyOf(waiting);
             waiting.clear();
         }
-        queued.forEach(this::submit);
+        queued.forEach(this::queue);
     }
 
     private void train(UUID id) {

@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * knowledge is indexed, then for every question of the Northwind evaluation sets starts a
  * conversation and times {@link AnswerCustomer#reply} (language detection, retrieval, decision,
  * quote, storing the reply and its record). The baseline in the same run is storing the customer's
- * message ({@link StartConversation#start}). One thread; warm-up rounds first.
+ * message ({@link StartConversation#start}). One thread; warm-up rounds first, after the escalation
+ * policy's learned opinion is ready. Every round asks each question with a new ending, so no embedding
+ * of an earlier round is remembered.
  *
  * <pre>
  * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
@@ -46,13 +48,19 @@ final class AssistantBenchmark {
                 Thread.sleep(200);
             }
             Thread.sleep(15_000); // the rest of the demo articles, and the language models' background load
+            // the escalation policy's learned opinion is learned (or loaded) in the background after start-up
+            while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("escalation-examples"))) {
+                Thread.sleep(1_000);
+            }
             List<String> questions = questions();
             StartConversation start = app.getBean(StartConversation.class);
             AnswerCustomer assistant = app.getBean(AnswerCustomer.class);
             List<Long> replies = new ArrayList<>();
             List<Long> stores = new ArrayList<>();
             for (int round = 0; round < WARM_UP_ROUNDS + MEASURED_ROUNDS; round++) {
-                for (String question : questions) {
+                for (String asked : questions) {
+                    // a new text every round: the embeddings of recent messages are remembered
+                    String question = asked + " (" + round + ")";
                     long t0 = System.nanoTime();
                     var started = start.start(new StartConversation.Command(null, question, null, "bench", null,
                             ConversationStatus.AI));

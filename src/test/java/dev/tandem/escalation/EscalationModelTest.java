@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
@@ -81,6 +82,42 @@ class EscalationModelTest {
             assertThat(shipped.assess(List.of(Turn.customer(routine.get(0))), routine.get(1)).escalate())
                 .as(routine.get(0)).isFalse();
         }
+    }
+
+    /** A restart loads what was learned instead of learning for minutes: it must judge exactly the same. */
+    @Test
+    void aStoredModelJudgesLikeTheLearnedOne() {
+        EscalationModel learned = shipped.model();
+        var restored = new EscalationModel(Embeddings.bundledModel(), 32);
+        restored.restore(learned.toBytes());
+
+        assertThat(restored.examples()).isEqualTo(learned.examples());
+        for (List<Turn> conversation : List.of(List.of(Turn.customer("Where is my order?")),
+                List.of(Turn.customer("someone bought three tents on my card and it wasn't me")),
+                List.of(Turn.customer("my dad passed away, can I return the boots I got him?")),
+                List.of(Turn.customer("how do I reset my password"),
+                        Turn.ai("Here is what our help centre says: use Forgot password. Source: Reset your password",
+                                Turn.AiOutcome.ANSWERED),
+                        Turn.customer("did that, still nothing, this is the third time")))) {
+            var before = learned.judge(conversation).orElseThrow();
+            var after = restored.judge(conversation).orElseThrow();
+            assertThat(after.likelihood()).isCloseTo(before.likelihood(), Offset.offset(1e-9));
+            assertThat(after.reason()).isEqualTo(before.reason());
+        }
+    }
+
+    @Test
+    void theFingerprintChangesWithAnyLabelOrText() {
+        var model = new EscalationModel(Embeddings.bundledModel(), 32);
+        var examples = List.of(labelled("Where is my order?", false, "none"), labelled("I want a person", true, "person_request"));
+        String fingerprint = model.fingerprintOf(examples);
+
+        assertThat(model.fingerprintOf(List.copyOf(examples))).isEqualTo(fingerprint);
+        assertThat(model.fingerprintOf(List.of(examples.get(0), labelled("I want a person", false, "none"))))
+            .isNotEqualTo(fingerprint);
+        assertThat(model.fingerprintOf(List.of(examples.get(0), labelled("I want a person!", true, "person_request"))))
+            .isNotEqualTo(fingerprint);
+        assertThat(new EscalationModel(Embeddings.bundledModel(), 8).fingerprintOf(examples)).isNotEqualTo(fingerprint);
     }
 
     @Test
