@@ -3,8 +3,8 @@
 
 No dependencies; run from anywhere: python3 src/test/resources/eval/escalation/check.py
 Exit status 1 if any line is malformed, a conversation appears twice (within or across files), or a
-conversation of a later file (dev2, dev3, dev4, validation2, dev5) is a near-duplicate (difflib ratio > 0.8 on
-its concatenated customer text) of another in the same file or of one in an earlier file.
+conversation of a later file (dev2, dev3, dev4, validation2, dev5, dev7) is a near-duplicate (difflib ratio > 0.8
+on its concatenated customer text, > 0.7 for dev7) of another in the same file or of one in an earlier file.
 """
 import difflib, json, os, re, sys
 from collections import Counter
@@ -12,8 +12,10 @@ from collections import Counter
 HERE = os.path.dirname(os.path.abspath(__file__))
 # the development sets are also the examples the policy learns from, so they ship with the product
 EXAMPLES = os.path.join(HERE, '..', '..', '..', '..', 'main', 'resources', 'escalation', 'examples')
-FILES = ('dev.jsonl', 'validation.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'validation2.jsonl', 'dev5.jsonl')
+FILES = ('dev.jsonl', 'validation.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'validation2.jsonl', 'dev5.jsonl',
+         'dev7.jsonl')
 NEAR = 0.8  # difflib ratio above which a dev2 or dev3 conversation counts as a near-duplicate
+NEAR_DEV7 = 0.7  # dev7 is held to the stricter threshold it was written against, for all earlier files
 REASONS = ('person_request', 'frustration', 'repetition', 'high_stakes', 'vulnerable', 'out_of_scope', 'none')
 LANGS = ('en', 'es', 'fr', 'de', 'pt', 'it', 'nl')
 KEYS = {'messages', 'escalate', 'reason', 'language', 'note'}
@@ -91,8 +93,8 @@ for name in FILES:
     data[name] = rows
 
 
-def near_duplicates(new, others):
-    """Pairs (new item, other item, ratio) whose customer texts have a difflib ratio above NEAR.
+def near_duplicates(new, others, near=NEAR):
+    """Pairs (new item, other item, ratio) whose customer texts have a difflib ratio above `near`.
     `others` may include `new` itself; each unordered pair is reported once."""
     texts = [(customer_text(o['messages']), o) for o in others]
     position = {id(o): i for i, o in enumerate(new)}
@@ -105,9 +107,9 @@ def near_duplicates(new, others):
             if position.get(id(b), len(new)) <= i:
                 continue
             sm.set_seq1(tb)
-            if sm.real_quick_ratio() > NEAR and sm.quick_ratio() > NEAR:
+            if sm.real_quick_ratio() > near and sm.quick_ratio() > near:
                 r = sm.ratio()
-                if r > NEAR:
+                if r > near:
                     found.append((a, b, r))
     return found
 
@@ -128,6 +130,11 @@ for name in ('dev4.jsonl', 'validation2.jsonl', 'dev5.jsonl'):
     for a, b, r in near_duplicates(rows, rows + earlier):
         errors.append(f'{where_of[id(a)]}: near-duplicate of {where_of[id(b)]} (customer text ratio {r:.2f} > {NEAR})')
     earlier = earlier + rows
+
+# dev7 was written apart from all the files above and is held to 0.7 against them and itself
+dev7 = data['dev7.jsonl']
+for a, b, r in near_duplicates(dev7, dev7 + earlier, NEAR_DEV7):
+    errors.append(f'{where_of[id(a)]}: near-duplicate of {where_of[id(b)]} (customer text ratio {r:.2f} > {NEAR_DEV7})')
 
 
 def table(rows, title):
@@ -150,7 +157,7 @@ both = data[FILES[0]] + data[FILES[1]]
 table(both, 'dev + validation')
 langs = Counter(r['language'] for r in both)
 print('\nlanguage share (dev + validation): ' + ', '.join(f'{l} {100 * langs[l] / max(len(both), 1):.1f}%' for l in LANGS))
-for name, rows in (('dev2', dev2), ('dev3', dev3), ('dev4', data['dev4.jsonl']), ('validation2', data['validation2.jsonl']), ('dev5', data['dev5.jsonl'])):
+for name, rows in (('dev2', dev2), ('dev3', dev3), ('dev4', data['dev4.jsonl']), ('validation2', data['validation2.jsonl']), ('dev5', data['dev5.jsonl']), ('dev7', dev7)):
     langs = Counter(r['language'] for r in rows)
     print(f'language share ({name}): ' + ', '.join(f'{l} {100 * langs[l] / max(len(rows), 1):.1f}%' for l in LANGS))
     print(f'{name} multi-turn (>= 2 messages): {sum(len(r["messages"]) > 1 for r in rows)} '
