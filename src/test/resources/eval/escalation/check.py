@@ -3,8 +3,8 @@
 
 No dependencies; run from anywhere: python3 src/test/resources/eval/escalation/check.py
 Exit status 1 if any line is malformed, a conversation appears twice (within or across files), or a
-conversation of a later file (dev2, dev3, dev4, validation2, dev5, dev6) is a near-duplicate (difflib ratio > 0.8 on
-its concatenated customer text; > 0.7 for dev6) of another in the same file or of one in an earlier file.
+conversation of a later file (dev2, dev3, dev4, validation2, dev5, dev6, dev7) is a near-duplicate (difflib ratio > 0.8
+on its concatenated customer text; > 0.7 for dev6 and dev7) of another in the same file or of one in an earlier file.
 """
 import difflib, json, os, re, sys
 from collections import Counter
@@ -13,9 +13,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # the development sets are also the examples the policy learns from, so they ship with the product
 EXAMPLES = os.path.join(HERE, '..', '..', '..', '..', 'main', 'resources', 'escalation', 'examples')
 FILES = ('dev.jsonl', 'validation.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'validation2.jsonl', 'dev5.jsonl',
-         'dev6.jsonl')
+         'dev6.jsonl', 'dev7.jsonl')
 NEAR = 0.8  # difflib ratio above which a dev2 or dev3 conversation counts as a near-duplicate
-NEAR_DEV6 = 0.7  # dev6 is held to the stricter ratio it was written against, against all earlier files
+NEAR_WRITTEN_APART = 0.7  # dev6 and dev7 are held to the stricter ratio they were written against
 REASONS = ('person_request', 'frustration', 'repetition', 'high_stakes', 'vulnerable', 'out_of_scope', 'none')
 LANGS = ('en', 'es', 'fr', 'de', 'pt', 'it', 'nl')
 KEYS = {'messages', 'escalate', 'reason', 'language', 'note'}
@@ -149,10 +149,13 @@ for name in ('dev4.jsonl', 'validation2.jsonl', 'dev5.jsonl'):
         errors.append(f'{where_of[id(a)]}: near-duplicate of {where_of[id(b)]} (customer text ratio {r:.2f} > {NEAR})')
     earlier = earlier + rows
 
-# dev6 was written apart like dev4 and dev5 and is held to 0.7 here, against itself and all earlier files
-rows = data['dev6.jsonl']
-for a, b, r in near_duplicates(rows, rows + earlier, NEAR_DEV6):
-    errors.append(f'{where_of[id(a)]}: near-duplicate of {where_of[id(b)]} (customer text ratio {r:.2f} > {NEAR_DEV6})')
+# dev6 and dev7 were written apart like dev4 and dev5 (at the same time, so neither saw the other) and are
+# held to 0.7 here, each against itself and all earlier files (dev7 against dev6 too)
+for name in ('dev6.jsonl', 'dev7.jsonl'):
+    rows = data[name]
+    for a, b, r in near_duplicates(rows, rows + earlier, NEAR_WRITTEN_APART):
+        errors.append(f'{where_of[id(a)]}: near-duplicate of {where_of[id(b)]} (customer text ratio {r:.2f} > {NEAR_WRITTEN_APART})')
+    earlier = earlier + rows
 
 
 def table(rows, title):
@@ -176,7 +179,7 @@ table(both, 'dev + validation')
 langs = Counter(r['language'] for r in both)
 print('\nlanguage share (dev + validation): ' + ', '.join(f'{l} {100 * langs[l] / max(len(both), 1):.1f}%' for l in LANGS))
 for name, rows in (('dev2', dev2), ('dev3', dev3), ('dev4', data['dev4.jsonl']), ('validation2', data['validation2.jsonl']), ('dev5', data['dev5.jsonl']),
-                   ('dev6', data['dev6.jsonl'])):
+                   ('dev6', data['dev6.jsonl']), ('dev7', data['dev7.jsonl'])):
     langs = Counter(r['language'] for r in rows)
     print(f'language share ({name}): ' + ', '.join(f'{l} {100 * langs[l] / max(len(rows), 1):.1f}%' for l in LANGS))
     print(f'{name} multi-turn (>= 2 messages): {sum(len(r["messages"]) > 1 for r in rows)} '
