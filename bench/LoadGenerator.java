@@ -68,6 +68,10 @@ public class LoadGenerator {
     static boolean verify = true;
     static String label = "";
     static String getPath = null;
+    static String questionsFile = null;
+    static List<String> questions = List.of();
+    static int settleSeconds = 0;
+    static int pauseSeconds = 0;
 
     static String host;
     static int port;
@@ -89,6 +93,9 @@ public class LoadGenerator {
                 case "--no-verify" -> verify = false;
                 case "--label" -> { label = v; i++; }
                 case "--get" -> { getPath = v; i++; verify = false; }
+                case "--questions" -> { questionsFile = v; i++; }
+                case "--settle" -> { settleSeconds = Integer.parseInt(v); i++; }
+                case "--pause" -> { pauseSeconds = Integer.parseInt(v); i++; }
                 case "-h", "--help" -> { usage(); return; }
                 default -> { System.err.println("unknown option " + a); usage(); System.exit(2); }
             }
@@ -98,6 +105,21 @@ public class LoadGenerator {
         port = uri.getPort() < 0 ? 80 : uri.getPort();
         if (!"http".equals(uri.getScheme())) {
             throw new IllegalArgumentException("--base must be http://host:port");
+        }
+        if (questionsFile != null) {
+            Pattern question = Pattern.compile("\"question\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+            List<String> read = new ArrayList<>();
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(questionsFile))) {
+                Matcher q = question.matcher(line);
+                String text = q.find() ? q.group(1) : line.startsWith("{") ? null : line.strip().replace("\"", "'");
+                if (text != null && !text.isBlank()) {
+                    read.add(text);
+                }
+            }
+            if (read.isEmpty()) {
+                throw new IllegalArgumentException("no questions in " + questionsFile);
+            }
+            questions = List.copyOf(read);
         }
         new LoadGenerator().run();
     }
@@ -116,6 +138,13 @@ public class LoadGenerator {
                   --text-length L       characters per message (default 80)
                   --no-verify           skip reading every conversation back
                   --label TEXT          printed in the result header
+                  --questions FILE      message texts: the "question" of each JSONL line (or each line of a text
+                                        file), in turn; each message is a real customer question with its marker
+                                        appended, so the assistant has something to answer (default: filler text)
+                  --settle S            before reading back, wait up to S s for the assistant's replies to arrive
+                                        (reply latency is reported from the stored messages' times)
+                  --pause S             after creating the conversations, wait S s before the load (lets the
+                                        assistant's first replies drain)
                   --get PATH            baseline mode: GET PATH at the same open-loop rate instead of posting
                                         messages (e.g. /actuator/health); no conversations, no verification
                 """);
@@ -187,6 +216,9 @@ public class LoadGenerator {
 
         if (getPath == null) {
             createConversations();
+            if (pauseSeconds > 0) {
+                Thread.sleep(pauseSeconds * 1000L);
+            }
         }
 
         long total = Math.round(rate * (warmupSeconds + durationSeconds));
@@ -224,8 +256,9 @@ public class LoadGenerator {
                             else {
                                 Conversation c = convs.get(s.conversation());
                                 String cmid = cmid(s.conversation(), s.seq());
-                                String json = "{\"text\":\"bench #" + cmid + "# " + filler + "\",\"clientMessageId\":\""
-                                        + cmid + "\"}";
+                                String text = questions.isEmpty() ? "bench #" + cmid + "# " + filler
+                                        : questions.get((int) (s.seq() % questions.size())) + " (ref bench #" + cmid + "#)";
+                                String json = "{\"text\":\"" + text + "\",\"clientMessageId\":\"" + cmid + "\"}";
                                 r = transport.exchange("POST", "/api/widget/conversations/" + c.id() + "/messages",
                                         Map.of("X-Conversation-Token", c.token(), "Content-Type", "application/json"),
                                         json.getBytes(StandardCharsets.UTF_8));
@@ -356,6 +389,9 @@ public class LoadGenerator {
         }
         long lost = -1;
         if (verify) {
+            if (settleSeconds > 0) {
+                Thread.sleep(settleSeconds * 1000L);
+            }
             lost = verifyStored(tallies);
         }
         System.out.printf(Locale.ROOT, "RESULT label=%s rate=%.0f throughput=%.1f p50=%s p90=%s p99=%s max=%s errors=%d lost=%d%n",
@@ -394,8 +430,10 @@ public class LoadGenerator {
                 try (Transport t = newTransport()) {
                     int i;
                     while ((i = next.getAndIncrement()) < conversations) {
-                        String body = "{\"message\":\"bench conversation " + i
-                                + "\",\"customer\":{\"name\":\"Bench customer " + i + "\"}}";
+                        String first = questions.isEmpty() ? "bench conversation " + i
+                                : questions.get((i * 7 + 3) % questions.size());
+                        String body = "{\"message\":\"" + first + "\",\"customer\":{\"name\":\"Bench customer " + i
+                                + "\"}}";
                         for (int attempt = 0; ; attempt++) {
                             try {
                                 Response r = t.exchange("POST", "/api/widget/conversations",
@@ -453,6 +491,7 @@ public class LoadGenerator {
         long duplicated = 0;
         long storedBench = 0;
         Pattern marker = Pattern.compile("bench #(b\\d+-\\d+)#");
+        Replies replies = new Replies();
         try (Transport t = newTransport()) {
             for (int c = 0; c < conversations; c++) {
                 Conversation conv = convs.get(c);
@@ -471,6 +510,7 @@ public class LoadGenerator {
                 if (r.status() != 200) {
                     throw new IllegalStateException("GET conversation " + conv.id() + " answered " + r.status());
                 }
+                replies.read(r.body(), marker);
                 Map<String, Integer> counts = new HashMap<>();
                 Matcher m = marker.matcher(r.body());
                 while (m.find()) {
@@ -495,7 +535,72 @@ public class LoadGenerator {
         System.out.printf(Locale.ROOT, "messages duplicated    %d%n", duplicated);
         System.out.printf(Locale.ROOT, "stored, not acked      %d (timed-out or failed requests that were stored anyway)%n",
                 storedBench - ackedTotal + duplicated);
+        replies.print();
         return lost + duplicated;
+    }
+
+    /**
+     * The assistant's replies as stored: for every bench message, the time from its createdAt to the next message
+     * of the AI (or a SYSTEM notice of a handoff), as the server stamped them. A late notice (the assistant's turn
+     * waited past the reply deadline) is counted apart, as is a message with no reply yet.
+     */
+    static final class Replies {
+
+        static final Pattern MESSAGE = Pattern.compile("\"author\":\"(\\w+)\",\"authorName\":(?:null|\"(?:[^\"\\\\]|\\\\.)*\"),"
+                + "\"text\":\"((?:[^\"\\\\]|\\\\.)*)\",\"createdAt\":\"([^\"]+)\"");
+        static final String LATE = "taking longer than usual";
+
+        long[] latency = new long[1 << 12];
+        int n;
+        long late;
+        long unanswered;
+        long handedOver;
+
+        void read(String conversation, Pattern marker) {
+            Matcher m = MESSAGE.matcher(conversation);
+            List<String[]> messages = new ArrayList<>();
+            while (m.find()) {
+                messages.add(new String[] { m.group(1), m.group(2), m.group(3) });
+            }
+            for (int i = 0; i < messages.size(); i++) {
+                String[] message = messages.get(i);
+                if (!message[0].equals("CUSTOMER") || !marker.matcher(message[1]).find()) {
+                    continue;
+                }
+                String[] reply = null;
+                for (int j = i + 1; j < messages.size() && reply == null; j++) {
+                    if (!messages.get(j)[0].equals("CUSTOMER") && !messages.get(j)[0].equals("AGENT")) {
+                        reply = messages.get(j);
+                    }
+                }
+                if (reply == null) {
+                    unanswered++;
+                } else if (reply[1].contains(LATE)) {
+                    late++;
+                } else {
+                    if (reply[0].equals("SYSTEM")) {
+                        handedOver++;
+                    }
+                    if (n == latency.length) {
+                        latency = Arrays.copyOf(latency, n * 2);
+                    }
+                    latency[n++] = java.time.Duration.between(java.time.Instant.parse(message[2]),
+                            java.time.Instant.parse(reply[2])).toNanos();
+                }
+            }
+        }
+
+        void print() {
+            long[] sorted = Arrays.copyOf(latency, n);
+            Arrays.sort(sorted);
+            long total = n + late + unanswered;
+            System.out.printf(Locale.ROOT, "assistant replies      %d of %d bench messages replied in time (%d of them a handoff "
+                    + "notice), %d late notices, %d without a reply%n", n, total, handedOver, late, unanswered);
+            System.out.printf(Locale.ROOT, "reply latency          p50 %s  p90 %s  p95 %s  p99 %s  max %s (stored times)%n",
+                    ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.95), ms(sorted, 0.99), ms(sorted, 1.0));
+            System.out.printf(Locale.ROOT, "REPLIES replied=%d late=%d unanswered=%d p50=%s p95=%s p99=%s%n", n, late,
+                    unanswered, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99));
+        }
     }
 
     // ---------------------------------------------------------------- transports

@@ -35,6 +35,9 @@ PG_URL_BASE="${PG_URL_BASE:-jdbc:postgresql://127.0.0.1:5432/test}"
 PG_USER="${PG_USER:-postgres}"
 JFR="${JFR:-0}"
 PREWARM="${PREWARM:-}"   # e.g. 1000:60 = before the measured runs, 60 s at 1000/s, not recorded (JIT warm-up)
+DEMO="${DEMO:-false}"     # true: the demo workspace (assistant, knowledge, understanding, escalation) is on
+QUESTIONS="${QUESTIONS:-}" # a JSONL file of {"question"}: messages are real customer questions (with DEMO=true)
+SETTLE="${SETTLE:-0}"     # seconds to let the assistant's replies arrive before reading back (reply latency)
 read -r -a EXTRA_OPTS <<<"${JAVA_OPTS:-}"
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
 
@@ -50,7 +53,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 TICKS_PER_S=$(getconf CLK_TCK)
 
 {
-  echo "# load: db=$DB rates=$RATES prewarm=${PREWARM:-none} warmup=${WARMUP}s duration=${DURATION}s conversations=$CONVERSATIONS connections=$CONNECTIONS client=$CLIENT"
+  echo "# load: db=$DB demo=$DEMO questions=${QUESTIONS:-none} rates=$RATES prewarm=${PREWARM:-none} warmup=${WARMUP}s duration=${DURATION}s conversations=$CONVERSATIONS connections=$CONNECTIONS client=$CLIENT"
   echo "# server: taskset -c $SERVER_CPUS java -Xmx$HEAP ${JAVA_OPTS:-} -jar target/tandem.jar; generator: taskset -c $GEN_CPUS java bench/LoadGenerator.java"
   machine_info | sed 's/^/# /'
 } | tee "$SUMMARY"
@@ -64,7 +67,7 @@ run_db() {
   local dir="$OUTDIR/$db"
   mkdir -p "$dir"
   local schema=""
-  export TANDEM_DEMO=false TANDEM_CHANNEL_RATELIMIT_ENABLED=false TANDEM_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password
+  export TANDEM_DEMO="$DEMO" TANDEM_CHANNEL_RATELIMIT_ENABLED=false TANDEM_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password
   export TANDEM_DATA_DIR="$dir/data"
   if [ "$db" = pg ]; then
     schema="bench_$(date +%s)"
@@ -97,7 +100,8 @@ run_db() {
     gc_before=$(wc -l <"$dir/gc.log")
     taskset -c "$GEN_CPUS" java bench/LoadGenerator.java --base "http://127.0.0.1:$PORT" --rate "$rate" \
       --warmup "$WARMUP" --duration "$DURATION" --conversations "$CONVERSATIONS" --connections "$CONNECTIONS" \
-      --client "$CLIENT" --label "$db-$rate" >"$dir/load-$rate.txt" 2>&1 || true
+      --client "$CLIENT" --label "$db-$rate" ${QUESTIONS:+--questions "$QUESTIONS"} --settle "$SETTLE" \
+      >"$dir/load-$rate.txt" 2>&1 || true
     c1=$(cpu_ticks "$pid")
     n=$(awk -v r="$rate" -v d="$DURATION" -v w="$WARMUP" 'BEGIN{print r*(d+w)}')
     local cpu_ms peak gcs maxpause
@@ -106,7 +110,7 @@ run_db() {
     tail -n +"$((gc_before + 1))" "$dir/gc.log" >"$dir/gc-$rate.log"
     peak=$(gc_peak_mib "$dir/gc-$rate.log"); gcs=$(gc_count "$dir/gc-$rate.log"); maxpause=$(gc_max_pause_ms "$dir/gc-$rate.log")
     echo "$(grep '^RESULT' "$dir/load-$rate.txt" || echo "RESULT label=$db-$rate FAILED, see $dir/load-$rate.txt") serverCpuMsPerMessage=$cpu_ms gcPeakHeapMiB=${peak:-?} gcPauses=${gcs:-0} gcMaxPauseMs=${maxpause:-?}" | tee -a "$SUMMARY"
-    grep -E '^(latency|service|errors|throughput|messages|verification|in flight)' "$dir/load-$rate.txt" | sed 's/^/    /' | tee -a "$SUMMARY"
+    grep -E '^(latency|service|errors|throughput|messages|verification|in flight|assistant replies|reply latency|REPLIES)' "$dir/load-$rate.txt" | sed 's/^/    /' | tee -a "$SUMMARY"
   done
   c0=$(cpu_ticks "$pid")
   taskset -c "$GEN_CPUS" java bench/LoadGenerator.java --base "http://127.0.0.1:$PORT" --get /actuator/health \

@@ -43,6 +43,7 @@
     handoff: 'Talk to a person',
     aiNotice: "You're chatting with an AI assistant. You can ask for a person at any time.",
     aiLabel: 'AI assistant',
+    typing: 'The AI assistant is typing' + ELLIPSIS,
     queued: 'A member of our team will be with you shortly',
     assigned: function (name) { return "You're chatting with " + name; },
     resolved: 'This conversation was resolved. Write again any time to reopen it.',
@@ -619,6 +620,11 @@
     '.tw-msg--customer:not(.tw-first) .tw-bubble{border-top-right-radius:6px;}',
     '.tw-msg--customer:not(.tw-last) .tw-bubble{border-bottom-right-radius:6px;}',
     '.tw-msg--ai .tw-label{color:#5b4bc4;}',
+    '.tw-typing .tw-bubble{display:inline-flex;align-items:center;gap:4px;padding:12px 14px;}',
+    '.tw-typing-dot{width:7px;height:7px;border-radius:50%;background:#98a2b3;animation:tw-typing 1.2s infinite ease-in-out;}',
+    '.tw-typing-dot:nth-child(2){animation-delay:.15s;}',
+    '.tw-typing-dot:nth-child(3){animation-delay:.3s;}',
+    '@keyframes tw-typing{0%,60%,100%{opacity:.35;transform:translateY(0);}30%{opacity:1;transform:translateY(-3px);}}',
     '.tw-msg--system{align-items:center;margin:12px 0 !important;}',
     '.tw-msg--system .tw-bubble{max-width:90%;padding:2px 12px;background:none;border:0;box-shadow:none;color:#5d6675;font-size:12.5px;text-align:center;}',
     '.tw-time{display:none;margin:4px 6px 0;font-size:11px;color:#667085;}',
@@ -1023,6 +1029,10 @@
       fillPendingNode(p.node, p);
       items.push({ node: p.node, key: 'CUSTOMER', t: p.createdAt });
     });
+    if (assistantTyping()) {
+      if (!ui.typing) ui.typing = buildTypingNode();
+      items.push({ node: ui.typing, key: 'TYPING', t: Infinity });
+    }
 
     var cursor = ui.greeting.nextSibling;
     for (var i = 0; i < items.length; i++) {
@@ -1043,6 +1053,25 @@
       cursor = next;
     }
     if (stick) scrollToBottom();
+  }
+
+  // The assistant owes a reply while the conversation is its own and the customer spoke last: the reply is
+  // worked out after the message is stored and arrives over the live stream (the server's awaitingReply).
+  function assistantTyping() {
+    if (!state.conv || state.status !== 'AI' || state.pending.length) return false;
+    var recs = sortedRecords();
+    return recs.length > 0 && recs[recs.length - 1].msg.author === 'CUSTOMER';
+  }
+
+  function buildTypingNode() {
+    var node = h('div', { class: 'tw-msg tw-msg--ai tw-typing tw-first tw-last', 'data-testid': 'tandem-typing', role: 'status' }, [
+      h('div', { class: 'tw-bubble', 'aria-label': TEXT.typing, title: TEXT.typing }, [
+        h('span', { class: 'tw-typing-dot', 'aria-hidden': 'true' }),
+        h('span', { class: 'tw-typing-dot', 'aria-hidden': 'true' }),
+        h('span', { class: 'tw-typing-dot', 'aria-hidden': 'true' })
+      ])
+    ]);
+    return node;
   }
 
   function createMessageNode() {

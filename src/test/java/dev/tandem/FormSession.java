@@ -56,6 +56,23 @@ public final class FormSession {
         return response;
     }
 
+    /** Opens a server-sent event stream (the workspace's live updates) in this session. */
+    public SseEvents stream(String path) {
+        try {
+            var response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream")
+                .GET().build(), HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode());
+            }
+            return new SseEvents(response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a form with the CSRF token of the last page seen (reading the sign-in page when none was). */
     public HttpResponse<String> submit(String path, Map<String, String> fields) {
         return submit(path, fields.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList());

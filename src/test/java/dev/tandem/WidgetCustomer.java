@@ -41,6 +41,24 @@ public record WidgetCustomer(TestApi api, UUID id, String token, JsonNode starte
         return api.post(path() + "/handoff", null, TOKEN_HEADER, token);
     }
 
+    /** The customer's live stream (server-sent events), as the widget opens it. */
+    public SseEvents events() {
+        var request = api.request(path() + "/events?token=" + token, "Accept", "text/event-stream")
+            .timeout(java.time.Duration.ofMinutes(2)).GET().build();
+        try {
+            var response = TestApi.client().send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("The live stream answered " + response.statusCode());
+            }
+            return new SseEvents(response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The conversation as the customer sees it, after asserting 200. */
     public JsonNode view() {
         return get().expect(200).json();

@@ -1,9 +1,12 @@
 package dev.tandem.ai;
 
+import java.util.concurrent.ThreadPoolExecutor;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 class AiConfiguration {
@@ -11,6 +14,21 @@ class AiConfiguration {
     @Bean
     Embeddings embeddings() {
         return Embeddings.bundledModel();
+    }
+
+    @Bean(LowPriority.EXECUTOR)
+    ThreadPoolTaskExecutor lowPriorityModelWork() {
+        var executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("model-analysis-");
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        // about a minute of messages at 200/s: beyond it, work waits in the event publication registry
+        executor.setQueueCapacity(10_000);
+        executor.setThreadPriority(Thread.MIN_PRIORITY);
+        executor.setDaemon(true);
+        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
     }
 
     @Bean(destroyMethod = "close")

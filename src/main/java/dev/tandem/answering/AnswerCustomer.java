@@ -94,11 +94,23 @@ public class AnswerCustomer {
             .register(meters);
     }
 
-    /** What the assistant did: the conversation's status afterwards and the messages it posted. */
-    public record Reply(ConversationStatus status, List<Message> messages) {
+    /**
+     * What the assistant did: the conversation's status afterwards and the messages it posted; or, when
+     * {@code pending}, that its reply is still being worked out and will arrive over the live stream.
+     */
+    public record Reply(ConversationStatus status, List<Message> messages, boolean pending) {
 
         public Reply {
             messages = List.copyOf(messages);
+        }
+
+        public Reply(ConversationStatus status, List<Message> messages) {
+            this(status, messages, false);
+        }
+
+        /** The turn is under way: the conversation is still the assistant's, nothing posted yet. */
+        static Reply awaited() {
+            return new Reply(ConversationStatus.AI, List.of(), true);
         }
     }
 

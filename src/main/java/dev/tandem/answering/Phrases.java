@@ -12,10 +12,11 @@ import java.util.Map;
  * @param dontKnow when the knowledge does not answer the question
  * @param notInLanguage when there is no knowledge in the customer's language
  * @param clarify one question when two topics fit; {@code %s} and {@code %s} are their titles
+ * @param late replaces a reply that could not come in time (the assistant is overloaded), with the offer of a person
  * @param language the language's name in itself, for {@link #notInLanguage}
  */
 record Phrases(String disclosure, String answerIntro, String followUp, String dontKnow, String notInLanguage,
-        String clarify, String language) {
+        String clarify, String late, String language) {
 
     static final String DEFAULT_LANGUAGE = "en";
 
@@ -28,6 +29,7 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
                             + "Would you like to talk to a person? Just say yes, and someone from our team will help you.",
                     "I'm sorry, I can't answer that in English yet. Would you like to talk to a person?",
                     "I want to make sure I get this right: is your question about “%s” or about “%s”?",
+                    "Sorry, I'm taking longer than usual to answer. Would you like to talk to a person? Just say yes, or ask your question again in a moment.",
                     "English"),
             "es", new Phrases(
                     "Hola, soy un asistente de IA. Puedes pedir hablar con una persona en cualquier momento.",
@@ -37,6 +39,7 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
                             + "¿Quieres hablar con una persona? Solo dime que sí y alguien de nuestro equipo te ayudará.",
                     "Lo siento, todavía no puedo responder a esto en español. ¿Quieres hablar con una persona?",
                     "Quiero asegurarme de entenderte bien: ¿tu pregunta es sobre «%s» o sobre «%s»?",
+                    "Lo siento, estoy tardando más de lo normal en responder. ¿Quieres hablar con una persona? Solo dime que sí, o vuelve a preguntar en un momento.",
                     "español"),
             "fr", new Phrases(
                     "Bonjour, je suis un assistant IA. Vous pouvez demander à parler à une personne à tout moment.",
@@ -46,6 +49,7 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
                             + "Voulez-vous parler à une personne ? Répondez simplement oui, et quelqu'un de notre équipe vous aidera.",
                     "Je suis désolé, je ne peux pas encore répondre à cela en français. Voulez-vous parler à une personne ?",
                     "Je veux être sûr de bien comprendre : votre question porte-t-elle sur « %s » ou sur « %s » ?",
+                    "Désolé, je mets plus de temps que d'habitude à répondre. Voulez-vous parler à une personne ? Répondez simplement oui, ou reposez votre question dans un instant.",
                     "français"),
             "de", new Phrases(
                     "Hallo, ich bin ein KI-Assistent. Sie können jederzeit mit einem Menschen sprechen.",
@@ -55,6 +59,7 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
                             + "Möchten Sie mit einem Menschen sprechen? Antworten Sie einfach mit Ja, und jemand aus unserem Team hilft Ihnen.",
                     "Das kann ich leider noch nicht auf Deutsch beantworten. Möchten Sie mit einem Menschen sprechen?",
                     "Damit ich Sie richtig verstehe: Geht es um „%s“ oder um „%s“?",
+                    "Entschuldigung, meine Antwort dauert gerade länger als sonst. Möchten Sie mit einem Menschen sprechen? Antworten Sie einfach mit Ja, oder stellen Sie Ihre Frage gleich noch einmal.",
                     "Deutsch"),
             "pt", new Phrases(
                     "Olá, sou um assistente de IA. Pode pedir para falar com uma pessoa a qualquer momento.",
@@ -64,6 +69,7 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
                             + "Quer falar com uma pessoa? Basta dizer que sim e alguém da nossa equipa irá ajudá-lo.",
                     "Lamento, ainda não consigo responder a isto em português. Quer falar com uma pessoa?",
                     "Quero ter a certeza de que percebi: a sua pergunta é sobre «%s» ou sobre «%s»?",
+                    "Desculpe, estou a demorar mais do que o habitual a responder. Quer falar com uma pessoa? Basta dizer que sim, ou volte a perguntar daqui a um momento.",
                     "português"),
             "it", new Phrases(
                     "Ciao, sono un assistente IA. Puoi chiedere di parlare con una persona in qualsiasi momento.",
@@ -73,6 +79,7 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
                             + "Vuoi parlare con una persona? Rispondi pure di sì e qualcuno del nostro team ti aiuterà.",
                     "Mi dispiace, non posso ancora rispondere a questo in italiano. Vuoi parlare con una persona?",
                     "Voglio essere sicuro di aver capito: la tua domanda riguarda «%s» o «%s»?",
+                    "Scusa, sto impiegando più del solito a rispondere. Vuoi parlare con una persona? Rispondi pure di sì, oppure rifai la domanda tra un momento.",
                     "italiano"),
             "nl", new Phrases(
                     "Hallo, ik ben een AI-assistent. Je kunt op elk moment vragen om een medewerker.",
@@ -82,6 +89,7 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
                             + "Wil je met een medewerker praten? Zeg gewoon ja, dan helpt iemand van ons team je.",
                     "Het spijt me, ik kan dit nog niet in het Nederlands beantwoorden. Wil je met een medewerker praten?",
                     "Ik wil zeker weten dat ik je goed begrijp: gaat je vraag over ‘%s’ of over ‘%s’?",
+                    "Sorry, mijn antwoord duurt langer dan normaal. Wil je met een medewerker praten? Zeg gewoon ja, of stel je vraag zo nog eens.",
                     "Nederlands"));
 
     /** The phrases of a language, English for one the assistant does not speak. */

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.tandem.answering.AnswerCustomer;
+import dev.tandem.answering.AssistantTurns;
 import dev.tandem.conversation.AuthorType;
 import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
@@ -57,13 +58,15 @@ class WidgetApi {
     private final EscalateConversation escalate;
     private final ConversationQueries queries;
     private final AnswerCustomer assistant;
+    private final AssistantTurns turns;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final LeaveFollowUpEmail followUps;
 
     WidgetApi(WidgetInboxes inboxes, ConversationTokens tokens, RateLimits limits, WidgetStreams streams,
             StartConversation start, PostCustomerMessage post, EscalateConversation escalate, ConversationQueries queries,
-            AnswerCustomer assistant, org.springframework.transaction.support.TransactionTemplate transactions,
-            LeaveFollowUpEmail followUps) {
+            AnswerCustomer assistant, AssistantTurns turns,
+            org.springframework.transaction.support.TransactionTemplate transactions, LeaveFollowUpEmail followUps) {
+        this.turns = turns;
         this.followUps = followUps;
         this.inboxes = inboxes;
         this.tokens = tokens;
@@ -121,8 +124,12 @@ class WidgetApi {
             @Valid CustomerInfo customer, String clientMessageId) {
     }
 
-    record StartedConversation(UUID id, String token, ConversationStatus status, List<WidgetMessage> messages) {
+    record StartedConversation(UUID id, String token, ConversationStatus status, List<WidgetMessage> messages,
+            @Schema(description = AWAITING_REPLY) boolean awaitingReply) {
     }
+
+    static final String AWAITING_REPLY = "true while the AI assistant owes the customer a reply: it is being worked "
+            + "out and arrives over the live stream (GET .../events); the widget shows that the assistant is typing";
 
     private record Started(ConversationDetails details, String token) {
     }
@@ -130,14 +137,26 @@ class WidgetApi {
     record NewMessage(@NotBlank(message = "is required") String text, String clientMessageId) {
     }
 
-    record Posted(ConversationStatus status, List<WidgetMessage> messages) {
+    record Posted(ConversationStatus status, List<WidgetMessage> messages,
+            @Schema(description = AWAITING_REPLY) boolean awaitingReply) {
+
+        Posted(ConversationStatus status, List<WidgetMessage> messages) {
+            this(status, messages, WidgetApi.awaitingReply(status, messages));
+        }
+    }
+
+    /** The assistant owes a reply when it has the conversation and the customer spoke last. */
+    static boolean awaitingReply(ConversationStatus status, List<WidgetMessage> messages) {
+        return status == ConversationStatus.AI && !messages.isEmpty()
+                && messages.get(messages.size() - 1).author() == AuthorType.CUSTOMER;
     }
 
     record ConversationView(UUID id, ConversationStatus status,
             @Schema(description = "The address the customer left to be answered by email (POST .../follow-up, or "
                     + "typed into the chat while waiting outside business hours); null when none")
             String followUpEmail,
-            List<WidgetMessage> messages) {
+            List<WidgetMessage> messages,
+            @Schema(description = AWAITING_REPLY) boolean awaitingReply) {
     }
 
     record InboxView(String key, String companyName, String greeting, String color, boolean aiEnabled) {
@@ -163,9 +182,11 @@ class WidgetApi {
         var retried = tokens.startedWith(body.clientMessageId(), inbox.id());
         if (retried.isPresent()) {
             ConversationDetails earlier = queries.forCustomer(retried.get()).orElseThrow();
+            var messages = earlier.messages().stream().map(WidgetMessage::of).toList();
+            ConversationStatus status = earlier.conversation().status();
             return ResponseEntity.ok(new StartedConversation(retried.get(),
-                    tokens.issue(retried.get(), inbox.id(), body.clientMessageId()), earlier.conversation().status(),
-                    earlier.messages().stream().map(WidgetMessage::of).toList()));
+                    tokens.issue(retried.get(), inbox.id(), body.clientMessageId()), status, messages,
+                    awaitingReply(status, messages)));
         }
         limits.newConversation(request.getRemoteAddr());
         CustomerInfo customer = body.customer() == null ? new CustomerInfo(null, null, null) : body.customer();
@@ -179,12 +200,13 @@ class WidgetApi {
         });
         ConversationDetails details = started.details();
         // the assistant answers after the conversation is stored: its failure must not lose the customer's message
-        var reply = assistant.reply(details.conversation().id(), details.messages().get(0));
+        var reply = assistantsTurn(details.conversation().id(), details.conversation().status(), details.messages().get(0));
         List<WidgetMessage> messages = new ArrayList<>();
         details.customerVisibleMessages().forEach(m -> messages.add(WidgetMessage.of(m)));
         reply.messages().forEach(m -> messages.add(WidgetMessage.of(m)));
+        ConversationStatus status = reply.messages().isEmpty() ? details.conversation().status() : reply.status();
         return ResponseEntity.status(HttpStatus.CREATED).body(new StartedConversation(details.conversation().id(),
-                started.token(), reply.messages().isEmpty() ? details.conversation().status() : reply.status(), messages));
+                started.token(), status, messages, awaitingReply(status, messages)));
     }
 
     @PostMapping("/conversations/{id}/messages")
@@ -204,12 +226,18 @@ class WidgetApi {
                 .toList();
             return ResponseEntity.ok(new Posted(details.conversation().status(), since));
         }
-        var reply = assistant.reply(id, posted.message());
+        var reply = assistantsTurn(id, posted.status(), posted.message());
         List<WidgetMessage> messages = new ArrayList<>();
         messages.add(WidgetMessage.of(posted.message()));
         reply.messages().forEach(m -> messages.add(WidgetMessage.of(m)));
         return ResponseEntity.status(HttpStatus.CREATED)
             .body(new Posted(reply.messages().isEmpty() ? posted.status() : reply.status(), messages));
+    }
+
+    /** The assistant takes its turn only in its own conversations; with a person the message is all there is. */
+    private AnswerCustomer.Reply assistantsTurn(UUID conversationId, ConversationStatus status, Message message) {
+        return status == ConversationStatus.AI ? turns.answer(conversationId, message)
+                : new AnswerCustomer.Reply(status, List.of());
     }
 
     @GetMapping("/conversations/{id}")
@@ -219,8 +247,9 @@ class WidgetApi {
         limits.request(request.getRemoteAddr());
         tokens.check(id, token);
         ConversationDetails details = queries.forCustomer(id).orElseThrow(ConversationTokens::unknown);
+        var messages = details.messages().stream().map(WidgetMessage::of).toList();
         return new ConversationView(id, details.conversation().status(), details.conversation().followUpEmail(),
-                details.messages().stream().map(WidgetMessage::of).toList());
+                messages, awaitingReply(details.conversation().status(), messages));
     }
 
     @PostMapping("/conversations/{id}/handoff")

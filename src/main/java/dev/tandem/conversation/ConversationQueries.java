@@ -70,6 +70,14 @@ public class ConversationQueries {
         return conversations.firstResponseTimes(since, limit);
     }
 
+    /**
+     * Customers waiting for the assistant: the last message of each conversation in status {@code AI}
+     * whose last message is the customer's, written between {@code from} and {@code to}, oldest first.
+     */
+    public List<Message> awaitingAssistant(java.time.Instant from, java.time.Instant to, int limit) {
+        return messages.lastUnansweredByAssistant(from, to, limit);
+    }
+
     public Optional<ConversationSummary> summary(UUID id) {
         return conversations.findById(id);
     }

@@ -3,6 +3,7 @@ package dev.tandem.conversation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +49,22 @@ class MessageRepository {
     Optional<Message> findByClientMessageId(UUID conversationId, String clientMessageId) {
         return jdbc.sql("select * from message where conversation_id = ? and client_message_id = ?")
             .params(conversationId, clientMessageId).query(this::message).optional();
+    }
+
+    /**
+     * The last message of each conversation the assistant handles whose last message is the customer's,
+     * written between {@code from} and {@code to}: the customer waits for the assistant.
+     */
+    List<Message> lastUnansweredByAssistant(Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                select m.* from conversation c join message m on m.conversation_id = c.id
+                where c.status = 'AI' and c.last_message_at >= ? and c.last_message_at < ?
+                  and m.author_type = 'CUSTOMER'
+                  and m.id = (select l.id from message l where l.conversation_id = c.id and l.internal = false
+                              order by l.created_at desc, l.id desc fetch first 1 rows only)
+                order by c.last_message_at
+                fetch first ? rows only""")
+            .params(Timestamp.from(from), Timestamp.from(to), limit).query(this::message).list();
     }
 
     long countByConversation(UUID conversationId) {

@@ -4,6 +4,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.ai.LowPriority;
 import dev.tandem.conversation.AuthorType;
 import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.MessagePosted;
@@ -23,7 +24,7 @@ class PrepareAssistantReplies {
         this.policy = policy;
     }
 
-    @Async
+    @Async(LowPriority.EXECUTOR)
     @EventListener
     void on(MessagePosted posted) {
         if (posted.message().author() == AuthorType.AI && posted.status() == ConversationStatus.AI) {

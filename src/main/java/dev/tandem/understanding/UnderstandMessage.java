@@ -3,10 +3,14 @@ package dev.tandem.understanding;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.tandem.ai.LanguageDetection;
+import dev.tandem.ai.LowPriority;
 import dev.tandem.conversation.AuthorType;
 import dev.tandem.conversation.Message;
 import dev.tandem.conversation.MessagePosted;
@@ -14,7 +18,8 @@ import dev.tandem.conversation.MessagePosted;
 /**
  * Reads every customer message once it is stored — language, intent, tone, facts — and keeps what
  * it read with the message, for the handoff packet, routing and reports. After the message's
- * transaction and off the customer's request: nothing here may slow down or fail a message (nor
+ * transaction and off the customer's request, as low-priority model work ({@link LowPriority}): nothing
+ * here may slow down or fail a message, nor compete with the assistant's turns (nor
  * start-up: the language models are not loaded for it, see {@link LanguageDetection#detectIfLoaded}).
  */
 @Service
@@ -37,7 +42,9 @@ public class UnderstandMessage {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @Async(LowPriority.EXECUTOR)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener
     void on(MessagePosted posted) {
         if (posted.message().author() == AuthorType.CUSTOMER) {
             understand(posted.message());

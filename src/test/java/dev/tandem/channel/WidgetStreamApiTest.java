@@ -7,11 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.tandem.Agent;
+import dev.tandem.SseEvents;
 import dev.tandem.TandemTest;
 import dev.tandem.TestAccounts;
 import dev.tandem.TestApi;
@@ -66,28 +63,28 @@ class WidgetStreamApiTest {
         var agent = Agent.of(api, accounts.agent());
         var events = open(customer);
 
-        SseEvent opened = events.next(e -> true);
+        SseEvents.Event opened = events.next(e -> true);
         assertThat(opened.name()).isEqualTo("status");
         assertThat(text(opened.json(), "status")).isEqualTo("QUEUED");
 
         agent.note(customer.id(), "SECRET internal note").expect(201);
         agent.reply(customer.id(), "Hi, I'm here!").expect(201);
 
-        SseEvent assigned = events.next(e -> e.name().equals("status"));
+        SseEvents.Event assigned = events.next(e -> e.name().equals("status"));
         assertThat(text(assigned.json(), "status")).isEqualTo("ASSIGNED");
-        SseEvent reply = events.next(e -> e.name().equals("message") && "AGENT".equals(text(e.json(), "author")));
+        SseEvents.Event reply = events.next(e -> e.name().equals("message") && "AGENT".equals(text(e.json(), "author")));
         assertThat(text(reply.json(), "text")).isEqualTo("Hi, I'm here!");
         assertThat(text(reply.json(), "authorName")).isEqualTo(agent.user().displayName());
         assertThat(reply.id()).isEqualTo(text(reply.json(), "id"));
 
         agent.resolve(customer.id()).expect(200);
-        SseEvent resolved = events.next(e -> e.name().equals("status") && "RESOLVED".equals(text(e.json(), "status")));
+        SseEvents.Event resolved = events.next(e -> e.name().equals("status") && "RESOLVED".equals(text(e.json(), "status")));
         assertThat(resolved).isNotNull();
 
         customer.post("Actually, one more thing").expect(201);
-        SseEvent reopened = events.next(e -> e.name().equals("status") && "QUEUED".equals(text(e.json(), "status")));
+        SseEvents.Event reopened = events.next(e -> e.name().equals("status") && "QUEUED".equals(text(e.json(), "status")));
         assertThat(reopened).isNotNull();
-        SseEvent own = events.next(e -> e.name().equals("message") && "CUSTOMER".equals(text(e.json(), "author")));
+        SseEvents.Event own = events.next(e -> e.name().equals("message") && "CUSTOMER".equals(text(e.json(), "author")));
         assertThat(text(own.json(), "text")).isEqualTo("Actually, one more thing");
 
         assertThat(events.seen()).noneMatch(e -> e.data().contains("SECRET"));
@@ -105,7 +102,7 @@ class WidgetStreamApiTest {
         agent.reply(theirs.id(), "Reply to someone else").expect(201);
         agent.reply(mine.id(), "Reply to you").expect(201);
 
-        SseEvent reply = events.next(e -> e.name().equals("message") && "AGENT".equals(text(e.json(), "author")));
+        SseEvents.Event reply = events.next(e -> e.name().equals("message") && "AGENT".equals(text(e.json(), "author")));
         assertThat(text(reply.json(), "text")).isEqualTo("Reply to you");
         assertThat(events.seen()).noneMatch(e -> e.data().contains("someone else"));
     }
@@ -118,7 +115,7 @@ class WidgetStreamApiTest {
 
         customer.handoff().expect(200);
 
-        SseEvent notice = events.next(e -> e.name().equals("message"));
+        SseEvents.Event notice = events.next(e -> e.name().equals("message"));
         assertThat(text(notice.json(), "author")).isEqualTo("SYSTEM");
     }
 
@@ -156,88 +153,7 @@ class WidgetStreamApiTest {
         assertThat(streams.openStreams()).isZero();
     }
 
-    record SseEvent(String name, String id, String data) {
-
-        JsonNode json() {
-            return TestApi.JSON.readTree(data);
-        }
-    }
-
-    /** Reads the stream on its own thread; events queue up until the test takes them. */
-    final class Events {
-
-        private final BlockingQueue<SseEvent> queue = new LinkedBlockingQueue<>();
-        private final List<SseEvent> seen = new ArrayList<>();
-        private final CountDownLatch ended = new CountDownLatch(1);
-
-        Events(Stream<String> lines) {
-            Thread reader = new Thread(() -> {
-                String name = "message";
-                String id = null;
-                var data = new StringBuilder();
-                try {
-                    for (var iterator = lines.iterator(); iterator.hasNext();) {
-                        String line = iterator.next();
-                        if (line.isEmpty()) {
-                            if (!data.isEmpty()) {
-                                queue.add(new SseEvent(name, id, data.toString()));
-                            }
-                            name = "message";
-                            id = null;
-                            data.setLength(0);
-                        }
-                        else if (line.startsWith("event:")) {
-                            name = line.substring(6).trim();
-                        }
-                        else if (line.startsWith("id:")) {
-                            id = line.substring(3).trim();
-                        }
-                        else if (line.startsWith("data:")) {
-                            data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).stripLeading());
-                        }
-                    }
-                }
-                catch (RuntimeException closed) {
-                    // the test closed the stream
-                }
-                finally {
-                    ended.countDown();
-                }
-            }, "sse-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        /** The next event matching, skipping others; fails after ten seconds without one. */
-        SseEvent next(Predicate<SseEvent> matching) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                SseEvent event = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (event == null) {
-                    break;
-                }
-                seen.add(event);
-                if (matching.test(event)) {
-                    return event;
-                }
-            }
-            throw new AssertionError("No matching event within 10 s; seen " + seen);
-        }
-
-        CountDownLatch ended() {
-            return ended;
-        }
-
-        List<SseEvent> seen() {
-            SseEvent event;
-            while ((event = queue.poll()) != null) {
-                seen.add(event);
-            }
-            return seen;
-        }
-    }
-
-    private Events open(WidgetCustomer customer) throws Exception {
+    private SseEvents open(WidgetCustomer customer) throws Exception {
         var request = api.request(customer.path() + "/events?token=" + customer.token(), "Accept", "text/event-stream")
             .timeout(java.time.Duration.ofMinutes(2))
             .GET()
@@ -246,7 +162,7 @@ class WidgetStreamApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         openStreams.add(response.body());
-        return new Events(response.body());
+        return new SseEvents(response.body());
     }
 
 }
