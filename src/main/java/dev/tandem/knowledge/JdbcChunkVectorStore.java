@@ -37,6 +37,9 @@ class JdbcChunkVectorStore implements ChunkVectorStore {
     /** Keys per statement: well under every database's limit of bound parameters. */
     private static final int BATCH = 1000;
 
+    /** Rows per insert statement (four parameters each). */
+    private static final int INSERT_BATCH = 100;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration keptFor;
@@ -85,12 +88,26 @@ class JdbcChunkVectorStore implements ChunkVectorStore {
     @Override
     public void save(String model, Map<String, float[]> vectors) {
         Timestamp now = Timestamp.from(clock.instant());
-        for (Map.Entry<String, float[]> vector : vectors.entrySet()) {
+        List<Map.Entry<String, float[]>> rows = new ArrayList<>(vectors.entrySet());
+        for (int from = 0; from < rows.size(); from += INSERT_BATCH) {
+            List<Map.Entry<String, float[]>> batch = rows.subList(from, Math.min(rows.size(), from + INSERT_BATCH));
             try {
-                jdbc.sql("insert into chunk_vector (model, text_sha256, vector, used_at) values (?, ?, ?, ?)")
-                    .params(model, vector.getKey(), ChunkVectorStore.bytes(vector.getValue()), now).update();
-            } catch (DuplicateKeyException storedByAnotherNode) {
-                // the same text under the same model: the same vector
+                // one statement, so one commit, for many rows: a commit per row made storing a first
+                // build's 12,500 vectors take 40 s on PostgreSQL
+                List<Object> params = new ArrayList<>(batch.size() * 4);
+                batch.forEach(row -> params.addAll(List.of(model, row.getKey(), ChunkVectorStore.bytes(row.getValue()), now)));
+                jdbc.sql("insert into chunk_vector (model, text_sha256, vector, used_at) values "
+                        + String.join(", ", Collections.nCopies(batch.size(), "(?, ?, ?, ?)")))
+                    .params(params).update();
+            } catch (DuplicateKeyException someStoredByAnotherNode) {
+                for (Map.Entry<String, float[]> row : batch) {
+                    try {
+                        jdbc.sql("insert into chunk_vector (model, text_sha256, vector, used_at) values (?, ?, ?, ?)")
+                            .params(model, row.getKey(), ChunkVectorStore.bytes(row.getValue()), now).update();
+                    } catch (DuplicateKeyException storedByAnotherNode) {
+                        // the same text under the same model: the same vector
+                    }
+                }
             }
         }
     }

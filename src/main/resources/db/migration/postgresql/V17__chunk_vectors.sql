@@ -12,5 +12,7 @@ create table chunk_vector (
     text_sha256  char(64) not null,
     vector       bytea not null,
     used_at      timestamp with time zone not null,
-    primary key (model, text_sha256)
+    -- the text first: a lookup of many texts ("text_sha256 in (...)") is then index lookups on H2
+    -- too, which with the model first scans every row of the model once per statement
+    primary key (text_sha256, model)
 );

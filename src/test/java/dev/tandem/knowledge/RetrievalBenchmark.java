@@ -106,7 +106,7 @@ public final class RetrievalBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static List<KnowledgeArticle> articles(int count, List<String> sentences, Random random) {
+    static List<KnowledgeArticle> articles(int count, List<String> sentences, Random random) {
         List<KnowledgeArticle> articles = new ArrayList<>(count);
         for (int a = 0; a < count; a++) {
             StringBuilder body = new StringBuilder();
@@ -133,7 +133,7 @@ public final class RetrievalBenchmark {
         return String.join(" ", Arrays.copyOf(words, Math.min(n, words.length)));
     }
 
-    private static List<String> sentences(Path faqDev) throws IOException {
+    static List<String> sentences(Path faqDev) throws IOException {
         List<String> sentences = new ArrayList<>();
         Path kb = faqDev.resolve("kb");
         if (Files.isDirectory(kb)) {
