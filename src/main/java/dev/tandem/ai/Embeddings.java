@@ -30,6 +30,15 @@ public class Embeddings {
     public static final int DIMENSIONS = 384;
 
     /**
+     * What the vectors of {@link #embedPassages} are a function of besides the text: the model
+     * (bge-small-en-v1.5, the quantised ONNX build of the bundled artifact), the text embedded as it
+     * is with no instruction before it, pooled as the artifact pools and L2-normalised. A stored vector is
+     * valid only under the same identity; change this whenever any of that changes (another model or
+     * build, a prefix, other pooling), so that vectors stored under the old one are never mixed in.
+     */
+    public static final String PASSAGE_MODEL = "bge-small-en-v1.5-q;passage;no-instruction;normalised";
+
+    /**
      * bge v1.5 retrieves short queries against passages best with this instruction before the query
      * and nothing before the passages (model card, "Using FlagEmbedding"/"query_instruction").
      */

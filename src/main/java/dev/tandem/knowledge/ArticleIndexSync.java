@@ -30,7 +30,9 @@ import jakarta.annotation.PreDestroy;
  * changed article's current row and adds, replaces or removes it, a batch at a time (the 70 demo
  * articles seeded at once are embedded together). Looking at the row rather than trusting the event
  * makes late or reordered events harmless. Once the application is ready, the same thread indexes
- * every published article; readiness does not wait for it.
+ * every published article, read in one query and indexed in one go, and then reports the first build
+ * done in {@link KnowledgeIndexStatus}. The vectors of texts embedded before come from the store, so
+ * that first build is seconds, not minutes (see {@link PassageVectors}).
  *
  * <p>Every half minute it also compares the index with the database and catches up on whatever it
  * missed: articles changed through another node (events reach only the node that published them),
@@ -48,6 +50,7 @@ class ArticleIndexSync {
 
     private final ArticleRepository articles;
     private final KnowledgeSearch search;
+    private final KnowledgeIndexStatus status;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "knowledge-indexer");
         thread.setDaemon(true);
@@ -58,26 +61,46 @@ class ArticleIndexSync {
     /** The version of each article in the index; only the worker thread touches it. */
     private final Map<UUID, Integer> indexed = new HashMap<>();
 
-    ArticleIndexSync(ArticleRepository articles, KnowledgeSearch search) {
+    ArticleIndexSync(ArticleRepository articles, KnowledgeSearch search, KnowledgeIndexStatus status) {
         this.articles = articles;
         this.search = search;
+        this.status = status;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void rebuildInBackground() {
-        worker.execute(() -> {
-            try {
-                articles.findByStatus(ArticleStatus.PUBLISHED).forEach(article -> mark(article.id()));
-            } catch (RuntimeException e) {
-                log.error("Could not read the published articles to index them", e);
-            }
-        });
+        worker.execute(this::buildInitialIndex);
+    }
+
+    /**
+     * Indexes every published article not indexed yet at its current version, then reports the first
+     * build done. On the worker thread; a failure is retried at the next reconciliation.
+     */
+    void buildInitialIndex() {
+        try {
+            long started = System.nanoTime();
+            List<Article> published = articles.findByStatus(ArticleStatus.PUBLISHED).stream()
+                .filter(article -> !Integer.valueOf(article.currentVersion()).equals(indexed.get(article.id())))
+                .toList();
+            KnowledgeSearch.Indexed done = search.putAll(published.stream().map(ArticleIndexSync::asIndexed).toList());
+            published.forEach(article -> indexed.put(article.id(), article.currentVersion()));
+            status.markInitialIndexBuilt();
+            log.info("Built the knowledge index: {} articles, {} chunks in {} ms ({} vectors stored before, {} embedded)",
+                    done.articles(), search.chunkCount(), (System.nanoTime() - started) / 1_000_000,
+                    done.vectorsReused(), done.vectorsEmbedded());
+        } catch (RuntimeException e) {
+            log.error("Could not build the knowledge index; trying again at the next reconciliation", e);
+        }
     }
 
     @Scheduled(fixedDelayString = "${tandem.knowledge.reconcile-every:PT30S}",
             initialDelayString = "${tandem.knowledge.reconcile-every:PT30S}")
     void reconcile() {
         worker.execute(() -> {
+            if (!status.initialIndexBuilt()) {
+                buildInitialIndex();
+                return;
+            }
             try {
                 Map<UUID, Integer> published = articles.publishedVersions();
                 published.forEach((id, version) -> {
@@ -137,9 +160,10 @@ class ArticleIndexSync {
                     }
                 }
                 if (!put.isEmpty()) {
-                    search.putAll(put.stream().map(ArticleIndexSync::asIndexed).toList());
+                    KnowledgeSearch.Indexed done = search.putAll(put.stream().map(ArticleIndexSync::asIndexed).toList());
                     put.forEach(article -> indexed.put(article.id(), article.currentVersion()));
-                    log.info("Indexed {} articles in {} ms", put.size(), (System.nanoTime() - started) / 1_000_000);
+                    log.info("Indexed {} articles in {} ms ({} vectors stored before, {} embedded)", put.size(),
+                            (System.nanoTime() - started) / 1_000_000, done.vectorsReused(), done.vectorsEmbedded());
                 }
             } catch (RuntimeException e) {
                 log.error("Could not index articles {}; trying again at the next reconciliation", batch, e);
@@ -152,7 +176,7 @@ class ArticleIndexSync {
         worker.shutdownNow();
     }
 
-    private static KnowledgeArticle asIndexed(Article article) {
+    static KnowledgeArticle asIndexed(Article article) {
         return new KnowledgeArticle(article.id().toString(), article.title(), article.body(), article.language(),
                 article.audience() == ArticleAudience.INTERNAL);
     }

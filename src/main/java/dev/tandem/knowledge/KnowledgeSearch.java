@@ -3,14 +3,12 @@ package dev.tandem.knowledge;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Service;
 
 import dev.tandem.ai.Embeddings;
 import dev.tandem.knowledge.HybridIndex.Hit;
@@ -19,12 +17,13 @@ import dev.tandem.knowledge.HybridIndex.Hit;
  * Hybrid search over the knowledge base: BM25 with the analyzer of the article's language, and
  * bge-small vectors, fused as {@link RetrievalSettings#CHOSEN} says. Searches are lock-free
  * reads of an immutable index per language; a change builds the affected language's index anew
- * (re-embedding only the changed articles) and swaps it in.
+ * and swaps it in. The vectors of chunks and titles come from {@link PassageVectors}: a text embedded
+ * before, by any node at any start, is read from the store, not embedded again.
  */
-@Service
 public class KnowledgeSearch {
 
     private final Embeddings embeddings;
+    private final PassageVectors passageVectors;
     private final RetrievalSettings settings;
     private final MarkdownChunker chunker = MarkdownChunker.standard();
 
@@ -36,13 +35,22 @@ public class KnowledgeSearch {
             float[] titleVector) {
     }
 
-    @Autowired
-    public KnowledgeSearch(Embeddings embeddings) {
-        this(embeddings, RetrievalSettings.CHOSEN);
+    /**
+     * The work a change of the index took.
+     *
+     * @param vectorsReused distinct texts (chunks, titles) whose stored vector was used
+     * @param vectorsEmbedded distinct texts that had to be embedded (and were stored)
+     */
+    record Indexed(int articles, int vectorsReused, int vectorsEmbedded) {
     }
 
-    KnowledgeSearch(Embeddings embeddings, RetrievalSettings settings) {
+    /**
+     * @param vectors where vectors embedded before are kept: the database in the server
+     *        ({@link KnowledgeConfiguration}), {@link ChunkVectorStore#inMemory()} in the evaluation commands
+     */
+    KnowledgeSearch(Embeddings embeddings, ChunkVectorStore vectors, RetrievalSettings settings) {
         this.embeddings = embeddings;
+        this.passageVectors = new PassageVectors(embeddings, vectors);
         this.settings = settings;
     }
 
@@ -126,7 +134,7 @@ public class KnowledgeSearch {
     }
 
     /** Adds or replaces articles; returns when they are searchable. */
-    synchronized void putAll(Collection<KnowledgeArticle> changed) {
+    synchronized Indexed putAll(Collection<KnowledgeArticle> changed) {
         List<Chunk> chunks = new ArrayList<>();
         Map<KnowledgeArticle, List<Chunk>> chunksOf = new HashMap<>();
         for (KnowledgeArticle article : changed) {
@@ -138,7 +146,8 @@ public class KnowledgeSearch {
         if (settings.titleVectors()) {
             changed.forEach(article -> texts.add(article.title()));
         }
-        List<float[]> vectors = embeddings.embedPassages(texts);
+        PassageVectors.Lookup lookup = passageVectors.of(texts);
+        List<float[]> vectors = lookup.vectors();
         int next = 0;
         int titles = chunks.size();
         Set<String> languages = new LinkedHashSet<>();
@@ -154,6 +163,22 @@ public class KnowledgeSearch {
             languages.add(article.language());
         }
         rebuild(languages);
+        return new Indexed(changed.size(), lookup.reused(), lookup.embedded());
+    }
+
+    /**
+     * The keys ({@link PassageVectors#sha256}) of every vector indexing these articles needs: what
+     * must stay stored while they are published.
+     */
+    Set<String> vectorKeysOf(Collection<KnowledgeArticle> articles) {
+        Set<String> keys = new HashSet<>();
+        for (KnowledgeArticle article : articles) {
+            chunker.chunk(article).forEach(chunk -> keys.add(PassageVectors.sha256(chunk.embeddingText())));
+            if (settings.titleVectors()) {
+                keys.add(PassageVectors.sha256(article.title()));
+            }
+        }
+        return keys;
     }
 
     synchronized void remove(String articleId) {

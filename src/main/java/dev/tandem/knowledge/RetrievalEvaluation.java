@@ -67,7 +67,8 @@ public final class RetrievalEvaluation {
             }
             List<KnowledgeArticle> articles = readArticles(kb);
             List<Question> questions = readQuestions(questionsFile, articles);
-            KnowledgeSearch search = new KnowledgeSearch(Embeddings.bundledModel());
+            KnowledgeSearch search = new KnowledgeSearch(Embeddings.bundledModel(), ChunkVectorStore.inMemory(),
+                    RetrievalSettings.CHOSEN);
             long start = System.nanoTime();
             search.putAll(articles);
             err.printf(Locale.ROOT, "indexed %d articles as %d chunks in %.1f s%n", articles.size(),

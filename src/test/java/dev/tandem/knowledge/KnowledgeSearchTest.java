@@ -11,7 +11,8 @@ import dev.tandem.ai.Embeddings;
 
 class KnowledgeSearchTest {
 
-    private static final KnowledgeSearch search = new KnowledgeSearch(Embeddings.bundledModel());
+    private static final KnowledgeSearch search = new KnowledgeSearch(Embeddings.bundledModel(), ChunkVectorStore.inMemory(),
+            RetrievalSettings.CHOSEN);
 
     @BeforeAll
     static void index() {
@@ -51,7 +52,8 @@ class KnowledgeSearchTest {
 
     @Test
     void aRepublishedArticleReplacesItsOldTextAndAnUnpublishedOneDisappears() {
-        KnowledgeSearch own = new KnowledgeSearch(Embeddings.bundledModel());
+        KnowledgeSearch own = new KnowledgeSearch(Embeddings.bundledModel(), ChunkVectorStore.inMemory(),
+            RetrievalSettings.CHOSEN);
         own.putAll(List.of(new KnowledgeArticle("a", "Gift cards", "Gift cards never expire.", "en", false)));
         own.putAll(List.of(new KnowledgeArticle("a", "Gift cards", "Gift cards expire after two years.", "en", false)));
 
@@ -60,5 +62,65 @@ class KnowledgeSearchTest {
 
         own.remove("a");
         assertThat(own.search("gift card expiry", "en", Audience.CUSTOMER, 5)).isEmpty();
+    }
+
+    static final KnowledgeArticle WASHING = new KnowledgeArticle("washing", "Washing a down jacket", """
+            ## Before you start
+            Close every zip and popper, empty the pockets, and turn the jacket inside out so that the
+            shell is protected. Use a front-loading machine: the agitator of a top loader can tear the
+            baffles and clump the down, which is hard to undo once it has happened at all.
+
+            ## Washing
+            Wash at thirty degrees on a gentle cycle with a detergent made for down, never softener or
+            ordinary powder, which strip the natural oils the down needs to loft. Rinse twice so that no
+            detergent stays in the filling, and spin slowly to take out as much water as you can.
+
+            ## Drying
+            Tumble dry on low heat with two clean tennis balls for two to three hours, taking the jacket
+            out every half hour to break up clumps by hand. It is dry when the down is light and even and
+            no cold damp patches remain anywhere in the baffles or the hood.
+            """, "en", false);
+
+    @Test
+    void vectorsEmbeddedOnceAreReusedByEveryLaterBuild() {
+        ChunkVectorStore store = ChunkVectorStore.inMemory();
+        KnowledgeSearch first = new KnowledgeSearch(Embeddings.bundledModel(), store, RetrievalSettings.CHOSEN);
+        KnowledgeSearch.Indexed built = first.putAll(List.of(WASHING));
+        assertThat(built.vectorsEmbedded()).isEqualTo(4); // three sections and the title
+        assertThat(built.vectorsReused()).isZero();
+
+        // another node, or the next start: nothing to embed, and the same search
+        KnowledgeSearch restarted = new KnowledgeSearch(Embeddings.bundledModel(), store, RetrievalSettings.CHOSEN);
+        KnowledgeSearch.Indexed rebuilt = restarted.putAll(List.of(WASHING));
+        assertThat(rebuilt.vectorsEmbedded()).isZero();
+        assertThat(rebuilt.vectorsReused()).isEqualTo(4);
+        assertThat(restarted.search("how do I dry my down jacket", "en", Audience.CUSTOMER, 3))
+            .usingRecursiveFieldByFieldElementComparator()
+            .isEqualTo(first.search("how do I dry my down jacket", "en", Audience.CUSTOMER, 3));
+    }
+
+    @Test
+    void aChangedArticleEmbedsOnlyItsChangedChunks() {
+        KnowledgeSearch own = new KnowledgeSearch(Embeddings.bundledModel(), ChunkVectorStore.inMemory(),
+                RetrievalSettings.CHOSEN);
+        own.putAll(List.of(WASHING));
+
+        KnowledgeArticle changed = new KnowledgeArticle(WASHING.id(), WASHING.title(),
+                WASHING.body().replace("thirty degrees", "forty degrees"), "en", false);
+        KnowledgeSearch.Indexed indexed = own.putAll(List.of(changed));
+
+        assertThat(indexed.vectorsEmbedded()).isEqualTo(1);
+        assertThat(indexed.vectorsReused()).isEqualTo(3);
+        assertThat(own.search("washing temperature", "en", Audience.CUSTOMER, 5))
+            .anySatisfy(p -> assertThat(p.text()).contains("forty degrees"))
+            .noneSatisfy(p -> assertThat(p.text()).contains("thirty degrees"));
+    }
+
+    @Test
+    void aVectorIsStoredAsItsFloat32Bytes() {
+        float[] vector = { 0.5f, -1.25f, Float.MIN_VALUE, 3.4028235e38f };
+        byte[] bytes = ChunkVectorStore.bytes(vector);
+        assertThat(bytes).hasSize(16).startsWith(0, 0, 0, 0x3f); // 0.5f little-endian
+        assertThat(ChunkVectorStore.vector(bytes)).containsExactly(vector);
     }
 }

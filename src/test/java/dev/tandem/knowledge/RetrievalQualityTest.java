@@ -31,7 +31,7 @@ class RetrievalQualityTest {
         assumeTrue(Files.isDirectory(FAQ_DEV.resolve("kb")), "faq-dev not present");
         List<KnowledgeArticle> articles = RetrievalEvaluation.readArticles(FAQ_DEV.resolve("kb"));
         questions = RetrievalEvaluation.readQuestions(FAQ_DEV.resolve("questions.jsonl"), articles);
-        search = new KnowledgeSearch(Embeddings.bundledModel());
+        search = new KnowledgeSearch(Embeddings.bundledModel(), ChunkVectorStore.inMemory(), RetrievalSettings.CHOSEN);
         search.putAll(articles);
     }
 

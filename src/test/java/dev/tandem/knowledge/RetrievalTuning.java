@@ -33,8 +33,9 @@ public final class RetrievalTuning {
             .stream().filter(q -> split.contains(q.text())).toList();
         Embeddings embeddings = Embeddings.bundledModel();
         Map<Boolean, KnowledgeSearch> searches = new HashMap<>();
+        ChunkVectorStore vectors = ChunkVectorStore.inMemory(); // the second index reuses the first one's chunk vectors
         for (boolean titleVectors : new boolean[] { false, true }) {
-            KnowledgeSearch search = new KnowledgeSearch(embeddings,
+            KnowledgeSearch search = new KnowledgeSearch(embeddings, vectors,
                     RetrievalSettings.CHOSEN.withVectors(titleVectors, true));
             search.putAll(articles);
             searches.put(titleVectors, search);
