@@ -181,7 +181,9 @@ public class EscalationPolicy {
      * Whether the learned opinion is settled: in use (loaded from the jar or the database, or learned), or
      * switched off, or given up after an error (logged; the word rules then decide alone, as they would
      * with it off). Until then the word rules decide alone, so a node should not report itself ready
-     * before this is true. With the shipped examples it becomes true about a second after start-up.
+     * before this is true. With the shipped examples (or examples learned here before) it becomes true about
+     * a second after the context is refreshed; examples of one's own seen for the first time are learned
+     * after {@code ApplicationReadyEvent} (minutes), so whatever waits for this must not hold that event back.
      */
     public boolean learnedOpinionReady() {
         return learnedOpinionSettled;

@@ -63,7 +63,7 @@ class ExampleLearning {
         }
         Thread learning = new Thread(() -> {
             try {
-                learnOrLoad(policy.examples());
+                loadOrLearn(policy.examples(), true);
             } catch (RuntimeException e) {
                 log.warn("Could not learn the escalation examples; the word rules decide alone", e);
             } finally {
@@ -79,13 +79,16 @@ class ExampleLearning {
         applicationReady.complete(null);
     }
 
-    /** Loads or learns these examples without waiting for the application (tests, and after start-up). */
+    /** Loads or learns these examples on the caller's thread, at once (tests). */
     Outcome learnOrLoad(List<LabelledConversation> examples) {
-        applicationReady.complete(null);
-        return loadOrLearn(examples);
+        return loadOrLearn(examples, false);
     }
 
-    private Outcome loadOrLearn(List<LabelledConversation> examples) {
+    /**
+     * @param atStartUp learning (not loading) waits for the application to be ready and runs at low
+     *     priority, so readiness must not wait for {@code ApplicationReadyEvent} to be followed by learning
+     */
+    private Outcome loadOrLearn(List<LabelledConversation> examples, boolean atStartUp) {
         EscalationModel model = policy.model();
         if (model == null) {
             return Outcome.OFF;
@@ -114,10 +117,12 @@ class ExampleLearning {
                 log.warn("The stored escalation model could not be read; learning the examples again", unreadable);
             }
         }
-        log.info("Escalation examples ({}) differ from those of the model shipped in the jar; learning them once the "
-                + "application is ready", examples.size());
-        applicationReady.join();
-        Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
+        log.info("Escalation examples ({}) differ from those of the model shipped in the jar and none learned from them "
+                + "is stored; learning them{}", examples.size(), atStartUp ? " once the application is ready" : "");
+        if (atStartUp) {
+            applicationReady.join();
+            Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
+        }
         long learning = System.nanoTime();
         model.learn(examples);
         Duration took = Duration.ofNanos(System.nanoTime() - learning);
