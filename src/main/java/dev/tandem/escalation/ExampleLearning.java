@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * context is refreshed (before the application runners and readiness), in this order:
  * <ol>
  * <li>the model shipped in the jar, when it was learned from the examples, settings and feature format in
- * effect ({@link ShippedModel}; the shipped examples and settings): a second or less;
+ * effect ({@link ShippedModel}; the shipped examples and settings): one to two seconds;
  * <li>the one stored in the database, when these examples were learned here before (a customer's own
  * examples or settings): a second;
  * <li>otherwise it learns them (minutes of embedding, so only once the application is ready, at low
