@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * optional {@code "reason"} per line, recall per reason too. {@code --errors} lists every mistake on
  * stderr with the findings, for tuning the rules; {@code --examples} replaces the labelled example
  * conversations the policy learns from (a Spring resource pattern such as
- * {@code file:dir/*.jsonl}), to measure it on a set it has not learned. Plain Java: no Spring, no database.
+ * {@code file:dir/*.jsonl}), to measure it on a set it has not learned. With the shipped examples it
+ * uses the model shipped in the jar when that was learned from them (seconds), otherwise, and always with
+ * {@code --learn}, it learns the examples first (a minute or two). Plain Java: no Spring, no database.
  */
 public final class EscalationEvaluation {
 
@@ -41,6 +43,7 @@ public final class EscalationEvaluation {
         boolean json = false;
         boolean errors = false;
         String examples = null;
+        boolean learnAgain = false;
         try {
             for (int i = 0; i < options.size(); i++) {
                 switch (options.get(i)) {
@@ -52,6 +55,7 @@ public final class EscalationEvaluation {
                     }
                     case "--json" -> json = true;
                     case "--errors" -> errors = true;
+                    case "--learn" -> learnAgain = true;
                     case "--examples" -> {
                         if (++i >= options.size()) {
                             throw new IllegalArgumentException("--examples needs a value");
@@ -65,7 +69,10 @@ public final class EscalationEvaluation {
                 throw new IllegalArgumentException("--test FILE.jsonl is required");
             }
             List<LabelledConversation> conversations = read(file);
-            EscalationPolicy policy = EscalationPolicy.standalone(Embeddings.bundledModel(), examples);
+            EscalationPolicy policy = EscalationPolicy.standalone(Embeddings.bundledModel(), examples, learnAgain);
+            if (policy.learnedOpinionFrom() != null) {
+                err.println("eval escalation: learned opinion: " + policy.learnedOpinionFrom());
+            }
             LanguageDetection languages = LanguageDetection.standalone();
             List<Assessment> assessments = new ArrayList<>();
             for (LabelledConversation conversation : conversations) {
@@ -87,7 +94,7 @@ public final class EscalationEvaluation {
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("eval escalation: " + e.getMessage());
-            err.println("usage: eval escalation --test FILE.jsonl [--json] [--errors] [--examples RESOURCE-PATTERN]");
+            err.println("usage: eval escalation --test FILE.jsonl [--json] [--errors] [--examples RESOURCE-PATTERN] [--learn]");
             return 2;
         }
     }

@@ -33,7 +33,8 @@ import dev.tandem.ai.Embeddings;
  * conversation needs a person, and a second one, learned from those that did, that says for which
  * reason. Word rules catch the phrasings someone wrote down; on conversations written by other people
  * they found three in five of those that needed a person, the model nine in ten (docs/architecture.md,
- * "Escalation"). It knows nothing until it has learned (in the background at start-up).
+ * "Escalation"). It knows nothing until it has learned, or {@link #restore restored} what was learned
+ * before: at start-up the model learned from the shipped examples comes with the jar ({@link ShippedModel}).
  */
 final class EscalationModel {
 
@@ -45,7 +46,10 @@ final class EscalationModel {
     }
 
     private static final double EPSILON = 0.001;
-    /** Bump when the features or the stored form change: stored models of another format are learned again. */
+    /**
+     * Bump when the features, the embedding model or the stored form change: stored and shipped models of
+     * another format are learned again (and the shipped one must be rebuilt: {@link ShippedModel}).
+     */
     private static final int FORMAT = 1;
 
     private final Embeddings embeddings;

@@ -1,6 +1,7 @@
 package dev.tandem.escalation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -63,12 +64,18 @@ public class EscalationPolicy {
     private final List<Pattern> disputeWords;
     private final SentimentAnalysis sentiment;
     private final EntityExtraction entities;
+    /** See {@link #learnedOpinionReady()}. */
+    private volatile boolean learnedOpinionSettled;
+    private volatile String learnedOpinionFrom;
 
     @Autowired
     EscalationPolicy(EscalationProperties properties, SentimentAnalysis sentiment, EntityExtraction entities,
             Embeddings embeddings) {
         this(EscalationRules.load(new DefaultResourceLoader().getResource(properties.rulesFile())), properties.enabled(),
                 sentiment, entities, embeddings);
+        if (!properties.learnFromExamples()) {
+            learnedOpinionSettled();
+        }
     }
 
     EscalationPolicy(EscalationRules rules, boolean enabled, SentimentAnalysis sentiment, EntityExtraction entities) {
@@ -81,6 +88,7 @@ public class EscalationPolicy {
         this.enabled = enabled;
         this.model = embeddings == null || !rules.learned().on() ? null
                 : new EscalationModel(embeddings, rules.learned().regularisation());
+        this.learnedOpinionSettled = model == null;
         Set<String> alwaysCount = new HashSet<>(Set.of("yes-to-offer"));
         rules.rules().stream()
             .filter(rule -> rule.reason() == EscalationReason.PERSON_REQUEST || "crisis".equals(rule.holdingMessage()))
@@ -99,25 +107,40 @@ public class EscalationPolicy {
     }
 
     /**
-     * The policy of the bundled rules file outside Spring (the evaluation command), with its examples
-     * learned before it returns.
+     * The policy of the bundled rules file outside Spring (the evaluation command), with its learned
+     * opinion in use before it returns: the model shipped in the jar when it was learned from these
+     * examples and settings, otherwise learned now.
      */
     public static EscalationPolicy standalone(Embeddings embeddings) {
-        return standalone(embeddings, null);
+        return standalone(embeddings, null, false);
     }
 
-    /** @param examples a resource pattern of labelled conversations to learn instead of the rules file's, or null */
-    public static EscalationPolicy standalone(Embeddings embeddings, String examples) {
+    /**
+     * @param examples a resource pattern of labelled conversations to learn instead of the rules file's, or null
+     * @param learnAgain learn the examples even when the model shipped in the jar was learned from them
+     */
+    public static EscalationPolicy standalone(Embeddings embeddings, String examples, boolean learnAgain) {
         EscalationPolicy policy = new EscalationPolicy(new EscalationProperties(true, null, true), new SentimentAnalysis(),
                 new EntityExtraction(), embeddings);
-        policy.learnExamples(examples == null ? policy.rules.learned().examples() : examples);
+        if (policy.model != null) {
+            List<LabelledConversation> conversations = examples(examples == null ? policy.rules.learned().examples() : examples);
+            Optional<byte[]> shipped = learnAgain ? Optional.empty()
+                    : ShippedModel.matching(policy.model.fingerprintOf(conversations));
+            if (shipped.isPresent()) {
+                policy.model.restore(shipped.get());
+                policy.learnedOpinionFrom = "the model shipped in the jar";
+            } else {
+                policy.model.learn(conversations);
+                policy.learnedOpinionFrom = "learned now";
+            }
+        }
+        policy.learnedOpinionSettled();
         return policy;
     }
 
-    private void learnExamples(String pattern) {
-        if (model != null) {
-            model.learn(examples(pattern));
-        }
+    /** How {@link #standalone} came by its learned opinion, for the evaluation's report; null when it is off. */
+    String learnedOpinionFrom() {
+        return learnedOpinionFrom;
     }
 
     /** The labelled example conversations of the rules file, for the learned opinion; empty when it is off. */
@@ -125,10 +148,14 @@ public class EscalationPolicy {
         return model == null ? List.of() : examples(rules.learned().examples());
     }
 
+    /** In the order of the files' names, so that the fingerprint is the same from a folder and from the jar. */
     private static List<LabelledConversation> examples(String pattern) {
         try {
+            List<Resource> files = new ArrayList<>(List.of(new PathMatchingResourcePatternResolver().getResources(pattern)));
+            files.sort(Comparator.comparing((Resource file) -> String.valueOf(file.getFilename()))
+                .thenComparing(Resource::getDescription));
             List<LabelledConversation> examples = new ArrayList<>();
-            for (Resource file : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+            for (Resource file : files) {
                 examples.addAll(LabelledConversation.read(file));
             }
             if (examples.isEmpty()) {
@@ -148,6 +175,23 @@ public class EscalationPolicy {
     /** The learned opinion, for {@link ExampleLearning}; null when it is off. */
     EscalationModel model() {
         return model;
+    }
+
+    /**
+     * Whether the learned opinion is settled: in use (loaded from the jar or the database, or learned), or
+     * switched off, or given up after an error (logged; the word rules then decide alone, as they would
+     * with it off). Until then the word rules decide alone, so a node should not report itself ready
+     * before this is true. With the shipped examples (or examples learned here before) it becomes true about
+     * a second after the context is refreshed; examples of one's own seen for the first time are learned
+     * after {@code ApplicationReadyEvent} (minutes), so whatever waits for this must not hold that event back.
+     */
+    public boolean learnedOpinionReady() {
+        return learnedOpinionSettled;
+    }
+
+    /** Called once the learned opinion is in use, or will not be. */
+    void learnedOpinionSettled() {
+        learnedOpinionSettled = true;
     }
 
     /** The rules in effect, for the admin page. */

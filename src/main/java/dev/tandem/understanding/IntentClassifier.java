@@ -22,7 +22,7 @@ import java.util.zip.InflaterInputStream;
  */
 final class IntentClassifier {
 
-    private static final int FORMAT = 1;
+    static final int FORMAT = 1;
 
     /** The label, its confidence (0..1) and whether the message is outside every intent. */
     record Prediction(String label, double confidence, boolean outOfScope) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +23,9 @@ import dev.tandem.ai.Embeddings;
 
 /**
  * Trains intent sets one at a time on a background thread, writing its progress to the set's row
- * (so every node's admin page sees it), then stores the model and puts it in use.
+ * (so every node's admin page sees it), then stores the model and puts it in use. A set whose examples
+ * are those of a model shipped in the jar (the demo's) takes that model up instead of training
+ * ({@link ShippedIntentModels}).
  */
 @Component
 class IntentTraining {
@@ -99,9 +102,11 @@ class IntentTraining {
             List<IntentExample> examples = sets.examples(id);
             sets.progress(id, IntentSet.Status.TRAINING, IntentModelBuilder.Phase.EMBEDDING.name(), 0, examples.size());
             String outOfScopeLabel = IntentRules.outOfScopeLabel(examples);
+            // the demo's intents (and any set with exactly its examples) come trained in the jar
+            Optional<IntentModelBuilder.Result> shipped = ShippedIntentModels.matching(examples, outOfScopeLabel);
             var builder = new IntentModelBuilder(embeddings, TrainingSettings.CHOSEN);
-            IntentModelBuilder.Result result = builder.build(examples, outOfScopeLabel, true,
-                    (phase, done, total) -> {
+            IntentModelBuilder.Result result = shipped.isPresent() ? shipped.get()
+                    : builder.build(examples, outOfScopeLabel, true, (phase, done, total) -> {
                         if (phase != IntentModelBuilder.Phase.DONE) {
                             sets.progress(id, IntentSet.Status.TRAINING, phase.name(), done, total);
                         }
@@ -115,9 +120,15 @@ class IntentTraining {
                         result.heldOutAccuracy(), trainedAt));
             });
             current.offer(id, trainedAt, result.classifier());
-            log.info("Intent set {}: {} examples, {} labels trained in {} ms; held-out accuracy {}", id,
-                    examples.size(), result.classifier().labels().size(), result.took().toMillis(),
-                    result.heldOutAccuracy());
+            if (shipped.isPresent()) {
+                log.info("Intent set {}: {} examples, {} labels: the model shipped in the jar for them, in use; "
+                        + "held-out accuracy {}", id, examples.size(), result.classifier().labels().size(),
+                        result.heldOutAccuracy());
+            } else {
+                log.info("Intent set {}: {} examples, {} labels trained in {} ms; held-out accuracy {}", id,
+                        examples.size(), result.classifier().labels().size(), result.took().toMillis(),
+                        result.heldOutAccuracy());
+            }
         } catch (RuntimeException e) {
             log.warn("Intent set {} failed to train", id, e);
             sets.failed(id, "Training failed: " + e.getMessage());

@@ -30,6 +30,9 @@ class EscalationModelPersistenceTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    EscalationPolicy applicationPolicy;
+
     private ExampleLearning learningFor(EscalationPolicy policy) {
         return new ExampleLearning(policy, new EscalationProperties(true, null, true), store, clock);
     }
@@ -50,6 +53,25 @@ class EscalationModelPersistenceTest {
             labelled("How long does standard shipping take?", false, "none"),
             labelled("Do you ship to Canada?", false, "none"),
             labelled("Can I pay with a gift card?", false, "none"));
+
+    /** With learning switched off (as in these tests) nothing is to wait for. */
+    @Test
+    void withLearningOffTheLearnedOpinionIsReadyAtOnce() {
+        assertThat(applicationPolicy.learnedOpinionReady()).isTrue();
+        assertThat(applicationPolicy.examplesLearned()).isZero();
+    }
+
+    /** The shipped examples: the model shipped in the jar, nothing learned, nothing stored. */
+    @Test
+    void aFreshStartLoadsTheShippedModelWithoutLearning() {
+        var policy = newPolicy();
+        List<LabelledConversation> shipped = policy.examples();
+
+        assertThat(learningFor(policy).learnOrLoad(shipped)).isEqualTo(ExampleLearning.Outcome.SHIPPED);
+
+        assertThat(policy.examplesLearned()).isEqualTo(shipped.size());
+        assertThat(store.find(policy.model().fingerprintOf(shipped))).isEmpty();
+    }
 
     @Test
     void learnsOnceThenEveryStartLoadsTheStoredModel() {
