@@ -20,7 +20,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         "org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration",
         "org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
         "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration" })
-@org.springframework.modulith.Modulithic(systemName = "Tandem")
+// limits is shared: every module test bootstraps it, as identity and channel need its RateLimiter
+@org.springframework.modulith.Modulithic(systemName = "Tandem", sharedModules = "limits")
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class TandemApplication {
