@@ -22,8 +22,12 @@ import io.lettuce.core.RedisURI;
 @Configuration(proxyBeanMethods = false)
 class RateLimiterConfiguration {
 
-    /** Redis answers in well under a millisecond; past this the node counts on its own (see RedisRateLimiter). */
-    static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(250);
+    /**
+     * Redis answers in well under a millisecond; past this the node counts on its own (see
+     * RedisRateLimiter). Generous on purpose: a refused connection fails at once anyway, this only
+     * bounds a hung Redis or a lost network, and a short one would fall back on every GC pause.
+     */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
 
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(1);
 

@@ -68,7 +68,8 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         this.uri = uri;
         this.timeout = timeout;
         this.fallback = fallback;
-        uri.setTimeout(timeout);
+        // the URI's timeout bounds the connection handshake; commands get theirs from TimeoutOptions
+        uri.setTimeout(connectTimeout);
         this.client = RedisClient.create(uri);
         client.setOptions(ClientOptions.builder()
             .autoReconnect(true)
@@ -139,6 +140,11 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         finally {
             connecting.unlock();
         }
+    }
+
+    /** Whether the last call reached Redis (for the benchmark and the tests). */
+    boolean shared() {
+        return buckets != null && !failing;
     }
 
     private void unavailable(RuntimeException e) {

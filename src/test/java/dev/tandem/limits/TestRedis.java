@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,8 +44,9 @@ public final class TestRedis {
 
     /** What one node has with {@code tandem.cluster.rate-limits=redis}: its own client, connection and fallback. */
     public static synchronized RateLimiter node() {
-        var node = new RedisRateLimiter(RedisURI.create(URL), RateLimiterConfiguration.DEFAULT_TIMEOUT,
-                RateLimiterConfiguration.DEFAULT_CONNECT_TIMEOUT, new LocalRateLimiter());
+        // generous timeouts: on a busy build machine a slow call would make the node count on its own
+        var node = new RedisRateLimiter(RedisURI.create(URL), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                new LocalRateLimiter());
         NODES.add(node);
         return node;
     }
