@@ -62,4 +62,19 @@ class RedisRateLimiterTest {
             client.shutdown();
         }
     }
+
+    @Test
+    void theSpringDataRedisSettingsReachTheLocalRedis() {
+        new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+            .withUserConfiguration(RateLimiterConfiguration.class)
+            .withPropertyValues("tandem.cluster.rate-limits=redis", "spring.data.redis.url=" + TestRedis.URL,
+                    "spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=5s")
+            .run(started -> {
+                var node = (RedisRateLimiter) started.getBean(RateLimiter.class);
+                String key = "test:" + UUID.randomUUID();
+                assertThat(node.tryConsume(key, THREE_PER_HOUR).remaining()).isEqualTo(2);
+                assertThat(node.shared()).as("counted in Redis").isTrue();
+                assertThat(TestRedis.node().available(key, THREE_PER_HOUR)).isEqualTo(2);
+            });
+    }
 }
