@@ -23,8 +23,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 
 /**
- * Buckets in Redis, shared by every node (Bucket4j's compare-and-swap proxy over Lettuce: a read
- * and a Lua compare-and-set per consumption). Each key expires once its bucket would be full
+ * Buckets in Redis, shared by every node (Bucket4j's compare-and-swap proxy over Lettuce: a GET
+ * and a Lua compare-and-set per consumption, one more GET when the bucket is new; a check of a
+ * bucket that does not exist is one GET). Each key expires once its bucket would be full
  * again, so keys do not pile up. Keys are {@code tandem:limits:} and a SHA-256 of the caller's key:
  * user names and client addresses are not written to Redis, and a long user name cannot make a long key.
  * <p>
@@ -101,7 +102,10 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         ProxyManager<byte[]> shared = buckets();
         if (shared != null) {
             try {
-                long available = shared.builder().build(redisKey(key), limit::configuration).getAvailableTokens();
+                // a missing bucket is full: one GET, and nothing is written for a check that finds no failures
+                byte[] redisKey = redisKey(key);
+                long available = shared.getProxyConfiguration(redisKey).isEmpty() ? limit.capacity()
+                        : shared.builder().build(redisKey, limit::configuration).getAvailableTokens();
                 recovered();
                 return available;
             }

@@ -35,7 +35,9 @@ public final class RateLimiterBenchmark {
                     i -> redis.tryConsume("bench:hot:" + run, roomy), redis);
             series("redis: tryConsume, a new key each call (first message of a conversation)", calls,
                     i -> redis.tryConsume("bench:new:" + run + ":" + i, perConversation), redis);
-            series("redis: available, one hot key (sign-in check)", calls,
+            series("redis: available, a key never used (sign-in check, no failures)", calls,
+                    i -> redis.available("bench:none:" + run + ":" + i, roomy), redis);
+            series("redis: available, one hot key (sign-in check after failures)", calls,
                     i -> redis.available("bench:hot:" + run, roomy), redis);
             series("memory: tryConsume, one hot key", calls, i -> local.tryConsume("bench:hot:" + run, roomy), redis);
         }
@@ -58,7 +60,7 @@ public final class RateLimiterBenchmark {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        System.out.printf("%-75s p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms%n", name, nanos[calls / 2] / 1e6,
+        System.out.printf("%-70s p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms%n", name, nanos[calls / 2] / 1e6,
                 nanos[(int) (calls * 0.99)] / 1e6, nanos[calls - 1] / 1e6);
     }
 }
