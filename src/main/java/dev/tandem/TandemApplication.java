@@ -8,8 +8,20 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-@SpringBootApplication
-@org.springframework.modulith.Modulithic(systemName = "Tandem")
+/*
+ * Redis serves only the shared rate limits, whose client dev.tandem.limits builds itself when
+ * tandem.cluster.rate-limits=redis: without these exclusions a single node would get a Redis
+ * connection factory and a health check that reports DOWN when no Redis exists.
+ */
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration" })
+// limits is shared: every module test bootstraps it, as identity and channel need its RateLimiter
+@org.springframework.modulith.Modulithic(systemName = "Tandem", sharedModules = "limits")
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class TandemApplication {

@@ -7,53 +7,53 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import dev.tandem.limits.RateLimiter;
+import dev.tandem.limits.RateLimiter.Limit;
 
 /**
- * Token buckets (Bucket4j) per conversation and per client address; an exhausted bucket answers
- * 429 with {@code Retry-After}. Buckets live in this node's memory: behind a load balancer each
- * node enforces the limits on its own share of the traffic.
+ * Token buckets per conversation and per client address; an exhausted bucket answers 429 with
+ * {@code Retry-After}. The buckets are the {@code limits} module's: in this node's memory, or shared
+ * by all nodes with {@code tandem.cluster.rate-limits=redis}.
  */
 @Component
 class RateLimits {
 
     private final ChannelProperties.RateLimit settings;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(2))
-        .maximumSize(500_000).build();
+    private final RateLimiter buckets;
+    private final Limit perIp;
+    private final Limit startsPerIp;
+    private final Limit perConversation;
 
-    RateLimits(ChannelProperties properties) {
+    RateLimits(ChannelProperties properties, RateLimiter buckets) {
         this.settings = properties.rateLimit();
+        this.buckets = buckets;
+        int requests = settings.requestsPerMinutePerIp();
+        int starts = settings.conversationsPerHourPerIp();
+        int messages = settings.messagesPerMinute();
+        this.perIp = new Limit(requests, requests, Duration.ofMinutes(1));
+        this.startsPerIp = new Limit(starts, starts, Duration.ofHours(1));
+        this.perConversation = new Limit(Math.max(1, messages / 2), messages, Duration.ofMinutes(1));
     }
 
     void request(String remoteIp) {
-        take("ip:" + remoteIp, settings.requestsPerMinutePerIp(), Duration.ofMinutes(1), settings.requestsPerMinutePerIp());
+        take("channel:ip:" + remoteIp, perIp);
     }
 
     void newConversation(String remoteIp) {
-        take("start:" + remoteIp, settings.conversationsPerHourPerIp(), Duration.ofHours(1),
-                settings.conversationsPerHourPerIp());
+        take("channel:start:" + remoteIp, startsPerIp);
     }
 
     void message(UUID conversationId) {
-        int perMinute = settings.messagesPerMinute();
-        take("conversation:" + conversationId, perMinute, Duration.ofMinutes(1), Math.max(1, perMinute / 2));
+        take("channel:conversation:" + conversationId, perConversation);
     }
 
-    private void take(String key, int refill, Duration period, int burst) {
+    private void take(String key, Limit limit) {
         if (!settings.enabled()) {
             return;
         }
-        Bucket bucket = buckets.get(key, k -> Bucket.builder()
-            .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(refill, period).build())
-            .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+        var consumption = buckets.tryConsume(key, limit);
+        if (!consumption.consumed()) {
+            long seconds = Math.max(1, consumption.retryAfter().toSeconds() + 1);
             var tooMany = WidgetInboxes.problem(HttpStatus.TOO_MANY_REQUESTS,
                     "Too many requests; try again in " + seconds + " seconds.");
             tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

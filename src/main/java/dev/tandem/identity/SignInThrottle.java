@@ -4,53 +4,49 @@ import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import dev.tandem.limits.RateLimiter;
+import dev.tandem.limits.RateLimiter.Limit;
 
 /**
  * Slows down password guessing: a user name or a client address that failed too often within
- * the window is refused until the window refills, whatever the password.
+ * the window is refused until the window refills, whatever the password. The buckets are the
+ * {@code limits} module's, so with {@code tandem.cluster.rate-limits=redis} a guesser gets the same
+ * number of attempts however many nodes answer.
  */
 @Component
 class SignInThrottle {
 
     private final IdentityProperties properties;
-    private final Cache<String, Bucket> failures;
+    private final RateLimiter buckets;
+    private final Limit perUser;
+    private final Limit perIp;
 
-    SignInThrottle(IdentityProperties properties) {
+    SignInThrottle(IdentityProperties properties, RateLimiter buckets) {
         this.properties = properties;
-        this.failures = Caffeine.newBuilder().expireAfterAccess(properties.signInWindow().multipliedBy(2))
-            .maximumSize(100_000).build();
+        this.buckets = buckets;
+        this.perUser = new Limit(properties.signInAttempts(), properties.signInAttempts(), properties.signInWindow());
+        this.perIp = new Limit(properties.signInAttemptsPerIp(), properties.signInAttemptsPerIp(),
+                properties.signInWindow());
     }
 
     boolean isBlocked(String username, String remoteIp) {
-        return exhausted("user:" + normalise(username)) || exhausted("ip:" + remoteIp);
+        return buckets.available(userKey(username), perUser) <= 0 || buckets.available(ipKey(remoteIp), perIp) <= 0;
     }
 
     void recordFailure(String username, String remoteIp) {
-        bucket("user:" + normalise(username), properties.signInAttempts()).tryConsume(1);
-        bucket("ip:" + remoteIp, properties.signInAttemptsPerIp()).tryConsume(1);
+        buckets.tryConsume(userKey(username), perUser);
+        buckets.tryConsume(ipKey(remoteIp), perIp);
     }
 
     Duration window() {
         return properties.signInWindow();
     }
 
-    private boolean exhausted(String key) {
-        Bucket bucket = failures.getIfPresent(key);
-        return bucket != null && bucket.getAvailableTokens() <= 0;
+    private static String userKey(String username) {
+        return "sign-in:user:" + (username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
-    private Bucket bucket(String key, int attempts) {
-        return failures.get(key, k -> Bucket.builder()
-            .addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, properties.signInWindow()).build())
-            .build());
-    }
-
-    private static String normalise(String username) {
-        return username == null ? "" : username.trim().toLowerCase();
+    private static String ipKey(String remoteIp) {
+        return "sign-in:ip:" + remoteIp;
     }
 }
