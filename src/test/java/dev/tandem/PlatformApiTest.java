@@ -18,6 +18,9 @@ class PlatformApiTest {
     void healthIsUp() {
         var health = new TestApi(port).get("/actuator/health").expect(200).json();
         assertThat(TestApi.text(health, "status")).isEqualTo("UP");
+        var api = new TestApi(port);
+        assertThat(TestApi.text(api.get("/actuator/health/readiness").expect(200).json(), "status")).isEqualTo("UP");
+        assertThat(TestApi.text(api.get("/actuator/health/liveness").expect(200).json(), "status")).isEqualTo("UP");
     }
 
     @Test

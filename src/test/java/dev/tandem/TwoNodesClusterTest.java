@@ -100,7 +100,7 @@ class TwoNodesClusterTest {
     void anArticlePublishedOnOneNodeAnswersCustomersOnTheOtherWithinSeconds() {
         var curator = a.as("admin", ADMIN_PASSWORD);
         UUID article = curator.post("/api/knowledge/articles", Map.of("slug", "shipping-to-antarctica",
-                "title", "Shipping to Antarctica", "language", "en", "audience", "public",
+                "title", "Shipping to Antarctica", "language", "en", "audience", "PUBLIC",
                 "body", "## Delivery to research stations\n\nWe ship to Antarctic research stations twice a year, in "
                         + "January and in July. Orders placed by the 15th of December travel on the January supply "
                         + "flight."))
@@ -234,11 +234,13 @@ class TwoNodesClusterTest {
         properties.put("tandem.channel.rate-limit.conversations-per-hour-per-ip", 1_000_000);
         properties.put("tandem.answering.enabled", true);
         properties.put("tandem.escalation.learn-from-examples", false);
+        // as command-line arguments: default properties would lose to application.yml
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
         return new SpringApplicationBuilder(TandemApplication.class)
-            .properties(properties)
             .initializers(context -> ((GenericApplicationContext) context).registerBean(OncePerClusterProbe.class,
                     () -> new OncePerClusterProbe(name)))
-            .run();
+            .run(arguments);
     }
 
     private static int port(ConfigurableApplicationContext node) {
@@ -272,13 +274,13 @@ class TwoNodesClusterTest {
     }
 
     /** Registered on each node as the project's own cluster-once jobs are: a schedule and a ShedLock lock. */
-    static final class OncePerClusterProbe {
+    public static class OncePerClusterProbe {
 
         static final List<Run> runs = Collections.synchronizedList(new ArrayList<>());
 
         private final String node;
 
-        OncePerClusterProbe(String node) {
+        public OncePerClusterProbe(String node) {
             this.node = node;
         }
 

@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        default); off, it loads on first use, which keeps test contexts that never embed light
  */
 @ConfigurationProperties("tandem.ai")
-record AiProperties(Boolean warmUp) {
+public record AiProperties(Boolean warmUp) {
 
-    AiProperties {
+    public AiProperties {
         warmUp = warmUp == null || warmUp;
     }
 }

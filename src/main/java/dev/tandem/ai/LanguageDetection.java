@@ -56,6 +56,11 @@ public class LanguageDetection {
         return new LanguageDetection(new AiProperties(false));
     }
 
+    /** Whether the models are in memory, so that a detection does not load them. */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
     /**
      * As {@link #detect}, but never the one to load the models: empty until they are loaded. For
      * work that may run during start-up, where loading them would compete with it for the CPU.

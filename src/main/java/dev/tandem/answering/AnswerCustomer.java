@@ -30,6 +30,7 @@ import dev.tandem.escalation.EscalateConversation;
 import dev.tandem.escalation.EscalationPolicy;
 import dev.tandem.escalation.Turn;
 import dev.tandem.knowledge.Articles;
+import dev.tandem.knowledge.KnowledgeIndexStatus;
 import dev.tandem.knowledge.KnowledgeSearch;
 import dev.tandem.knowledge.Passage;
 
@@ -52,6 +53,7 @@ public class AnswerCustomer {
     private final AnsweringProperties properties;
     private final GroundedAnswers answers;
     private final KnowledgeSearch knowledge;
+    private final KnowledgeIndexStatus index;
     private final LanguageDetection languages;
     private final Embeddings embeddings;
     private final ConversationQueries conversations;
@@ -68,13 +70,14 @@ public class AnswerCustomer {
     private final Timer replies;
 
     AnswerCustomer(AnsweringProperties properties, GroundedAnswers answers, KnowledgeSearch knowledge,
-            LanguageDetection languages,
+            KnowledgeIndexStatus index, LanguageDetection languages,
             Embeddings embeddings, ConversationQueries conversations, PostAiMessage post, RequestHandoff handoff,
             EscalationPolicy escalationPolicy, EscalateConversation escalate, Articles articles, AnswerRecords records, LlmAnswers llm, GroundingCheck grounding,
             TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.answers = answers;
         this.knowledge = knowledge;
+        this.index = index;
         this.languages = languages;
         this.embeddings = embeddings;
         this.conversations = conversations;
@@ -117,10 +120,11 @@ public class AnswerCustomer {
     /**
      * Whether new conversations start with the assistant: it is on ({@code tandem.answering.enabled})
      * and has published knowledge to answer from; with none it could only ever say "I don't know",
-     * so customers go straight to a person.
+     * so customers go straight to a person. Before this node's index is first built it cannot tell, and
+     * the assistant takes the conversation: its turn waits for the index ({@link AssistantReadiness}).
      */
     public boolean enabled() {
-        return properties.enabled() && knowledge.answersCustomers();
+        return properties.enabled() && (!index.initialIndexBuilt() || knowledge.answersCustomers());
     }
 
     /** The assistant's reply to {@code question}, a customer message just stored; nothing when a person has the conversation. */

@@ -58,6 +58,7 @@ public class AssistantTurns {
     private static final Logger log = LoggerFactory.getLogger(AssistantTurns.class);
 
     private final AnswerCustomer assistant;
+    private final AssistantReadiness readiness;
     private final LateReplies late;
     private final Duration replyWait;
     private final Duration deadline;
@@ -77,9 +78,10 @@ public class AssistantTurns {
     private final Timer waitedFor;
     private final Counter lateNotices;
 
-    AssistantTurns(AnswerCustomer assistant, LateReplies late, AnsweringProperties properties, Clock clock,
-            MeterRegistry meters) {
+    AssistantTurns(AnswerCustomer assistant, AssistantReadiness readiness, LateReplies late,
+            AnsweringProperties properties, Clock clock, MeterRegistry meters) {
         this.assistant = assistant;
+        this.readiness = readiness;
         this.late = late;
         this.replyWait = properties.replyWait();
         this.deadline = properties.replyDeadline();
@@ -213,7 +215,7 @@ public class AssistantTurns {
                 lock.unlock();
             }
             try {
-                turn.reply.complete(assistant.reply(turn.conversationId, turn.question));
+                turn.reply.complete(take(turn));
             } catch (RuntimeException | Error e) {
                 log.error("The assistant's turn in conversation {} failed", turn.conversationId, e);
                 turn.reply.completeExceptionally(e);
@@ -231,6 +233,20 @@ public class AssistantTurns {
                 }
             }
         }
+    }
+
+    /**
+     * A node that just started may get a message before its knowledge index and models are loaded (no load
+     * balancer in front, or one that does not ask for readiness): the turn waits for them rather than
+     * answer "I don't know" to a question the knowledge base answers, and is late if they do not come in time.
+     */
+    private AnswerCustomer.Reply take(Turn turn) {
+        Duration left = Duration.between(clock.instant(), turn.since.plus(deadline));
+        if (!readiness.awaitReady(left.isNegative() ? Duration.ZERO : left)) {
+            lateNotices.increment();
+            return late.tell(turn.conversationId, turn.question);
+        }
+        return assistant.reply(turn.conversationId, turn.question);
     }
 
     /** The oldest waiting turn whose conversation no worker is answering. Under lock. */

@@ -34,7 +34,7 @@ import jakarta.annotation.PreDestroy;
  * done in {@link KnowledgeIndexStatus}. The vectors of texts embedded before come from the store, so
  * that first build is seconds, not minutes (see {@link PassageVectors}).
  *
- * <p>Every half minute it also compares the index with the database and catches up on whatever it
+ * <p>Every five seconds it also compares the index with the database and catches up on whatever it
  * missed: articles changed through another node (events reach only the node that published them),
  * imported by the {@code import-knowledge} command, or whose indexing failed. So the index repairs
  * itself without a restart; after a restart it is built anew from the database.
@@ -93,8 +93,8 @@ class ArticleIndexSync {
         }
     }
 
-    @Scheduled(fixedDelayString = "${tandem.knowledge.reconcile-every:PT30S}",
-            initialDelayString = "${tandem.knowledge.reconcile-every:PT30S}")
+    @Scheduled(fixedDelayString = "${tandem.knowledge.reconcile-every:PT5S}",
+            initialDelayString = "${tandem.knowledge.reconcile-every:PT5S}")
     void reconcile() {
         worker.execute(() -> {
             if (!status.initialIndexBuilt()) {
