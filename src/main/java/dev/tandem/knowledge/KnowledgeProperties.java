@@ -5,6 +5,10 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
+ * The knowledge module's settings. The schedules ({@code reconcile-every}, {@code vector-cleanup-every})
+ * are read by the {@code @Scheduled} annotations through placeholders with the same defaults; they are
+ * declared here too so that they are typed, documented and in the configuration metadata.
+ *
  * @param indexing whether this process keeps a search index (off in the {@code import-knowledge} command)
  * @param reconcileEvery how often each node compares its index with the database and catches up
  * @param unusedVectorsKeptFor how long a stored vector that no published article uses is kept after it
