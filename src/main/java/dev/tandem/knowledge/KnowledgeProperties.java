@@ -23,7 +23,7 @@ record KnowledgeProperties(Boolean indexing, Duration reconcileEvery, Duration u
 
     KnowledgeProperties {
         indexing = indexing == null || indexing;
-        reconcileEvery = reconcileEvery == null ? Duration.ofSeconds(30) : reconcileEvery;
+        reconcileEvery = reconcileEvery == null ? Duration.ofSeconds(5) : reconcileEvery;
         unusedVectorsKeptFor = unusedVectorsKeptFor == null ? Duration.ofDays(1) : unusedVectorsKeptFor;
         vectorCleanupEvery = vectorCleanupEvery == null ? Duration.ofHours(1) : vectorCleanupEvery;
     }
