@@ -48,6 +48,6 @@ class ApplicationStartsApiTest {
         assertThat(context.containsBean("redisHealthContributor")).isFalse();
         var health = ApiCaller.anonymous(port).get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.text()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(health.text()).contains("\"status\":\"UP\"").doesNotContain("redis");
     }
 }

@@ -59,6 +59,6 @@ class RedisOutageTest {
         var throttled = guesser.get("/api/me");
         assertThat(throttled.status()).isEqualTo(401);
         assertThat(throttled.detail()).contains("Too many failed sign-ins");
-        assertThat(ApiCaller.anonymous(port).get("/actuator/health").text()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(ApiCaller.anonymous(port).get("/actuator/health").text()).contains("\"status\":\"UP\"");
     }
 }
