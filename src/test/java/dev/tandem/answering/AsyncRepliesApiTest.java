@@ -50,6 +50,9 @@ class AsyncRepliesApiTest {
     @Autowired
     AnsweringProperties properties;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     TestApi api;
 
     @BeforeEach
@@ -99,6 +102,31 @@ class AsyncRepliesApiTest {
             Thread.onSpinWait();
         }
         assertThat(customer.view().get("status").asString()).as("a yes to the offer hands over").isEqualTo("QUEUED");
+        awaitAllPublicationsCompleted();
+    }
+
+    /** What the turns set off (reading the messages, routing, the audit) completes too, before this context pauses. */
+    private void awaitAllPublicationsCompleted() {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> open = openPublications();
+        while (!open.isEmpty() && System.nanoTime() < until) {
+            pause();
+            open = openPublications();
+        }
+        assertThat(open).as("publications not completed").isEmpty();
+    }
+
+    private List<String> openPublications() {
+        return jdbc.sql("select listener_id || ' (' || coalesce(status, '?') || ')' from event_publication")
+            .query(String.class).list();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static JsonNode awaitReplies(WidgetCustomer customer, int messages) {
