@@ -7,6 +7,7 @@
 #   RUNS=3 JAVA_OPTS="-Xmx512m" bench/startup-vs-bare.sh
 #   JAR=/tmp/x/tandem.jar JAVA_OPTS="-XX:SharedArchiveFile=/tmp/x/tandem.jsa" \
 #     BARE_JAVA_OPTS="-XX:SharedArchiveFile=/tmp/b/bare-app.jsa" BARE_JAR=/tmp/b/bare-app.jar bench/startup-vs-bare.sh
+#   BEFORE_JAR=/tmp/tandem-before.jar bench/startup-vs-bare.sh   # a third app in the rotation: an earlier build
 #
 # Each round, in this order: Tandem first start (a fresh H2 data dir: migrations, admin and demo seeding),
 # the bare app's first start (a fresh data dir: its one migration, the session schema), Tandem restart on
@@ -25,6 +26,7 @@ PORT="${PORT:-8096}"
 CPUS="${CPUS:-0,1}"
 TANDEM_JAR="$JAR"
 BARE_JAR="${BARE_JAR:-$BENCH_DIR/bare-app/target/bare-app.jar}"
+BEFORE_JAR="${BEFORE_JAR:-}"
 read -r -a TANDEM_OPTS <<<"${JAVA_OPTS:-}"
 read -r -a BARE_OPTS <<<"${BARE_JAVA_OPTS:-${JAVA_OPTS:-}}"
 [ -f "$TANDEM_JAR" ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
@@ -37,6 +39,7 @@ exec > >(tee "$OUT") 2>&1
 echo "# startup-vs-bare: runs=$RUNS port=$PORT cpus=$CPUS demo=${TANDEM_DEMO:-true}"
 echo "# tandem: $TANDEM_JAR options='${JAVA_OPTS:-}'"
 echo "# bare:   $BARE_JAR options='${BARE_JAVA_OPTS:-${JAVA_OPTS:-}}'"
+[ -n "$BEFORE_JAR" ] && echo "# before: $BEFORE_JAR options='${JAVA_OPTS:-}' (same as tandem)"
 machine_info | sed 's/^/# /'
 
 export TANDEM_BOOTSTRAP_ADMIN_PASSWORD="${TANDEM_BOOTSTRAP_ADMIN_PASSWORD:-bench-admin-password}"
@@ -47,7 +50,7 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
 
 declare -A WALL CPU
-tandem_dir=""; bare_dir=""
+tandem_dir=""; bare_dir=""; before_dir=""
 
 # one_start APP KIND: starts APP (tandem|bare) on its data dir, waits for UP, records, stops it
 one_start() {
@@ -55,6 +58,10 @@ one_start() {
   if [ "$app" = tandem ]; then
     JAR="$TANDEM_JAR"; export TANDEM_DATA_DIR="$tandem_dir"
     log="$tandem_dir/server-$kind.log"
+    start_server "$PORT" "$log" "$CPUS" "${TANDEM_OPTS[@]}"
+  elif [ "$app" = before ]; then
+    JAR="$BEFORE_JAR"; export TANDEM_DATA_DIR="$before_dir"
+    log="$before_dir/server-$kind.log"
     start_server "$PORT" "$log" "$CPUS" "${TANDEM_OPTS[@]}"
   else
     JAR="$BARE_JAR"; export TANDEM_DATA_DIR="$bare_dir"
@@ -75,11 +82,15 @@ printf '%-4s %-7s %-8s %10s %10s %12s %8s\n' run app kind ready_ms cpu_ms starte
 for run in $(seq 1 "$RUNS"); do
   tandem_dir="$(mktemp -d /tmp/tandem-startup.XXXXXX)"
   bare_dir="$(mktemp -d /tmp/bare-startup.XXXXXX)"
-  if [ $((run % 2)) = 1 ]; then order="tandem bare"; else order="bare tandem"; fi
+  before_dir="$(mktemp -d /tmp/before-startup.XXXXXX)"
+  apps="tandem bare"; [ -n "$BEFORE_JAR" ] && apps="tandem bare before"
+  # rotate the order from round to round, so that no app always follows the same one
+  read -r -a list <<<"$apps"; n=${#list[@]}; order=""
+  for i in $(seq 0 $((n - 1))); do order="$order ${list[$(( (i + run - 1) % n ))]}"; done
   for kind in first restart; do
     for app in $order; do one_start "$app" "$kind"; done
   done
-  rm -rf "$tandem_dir" "$bare_dir"
+  rm -rf "$tandem_dir" "$bare_dir" "$before_dir"
 done
 
 echo
@@ -90,6 +101,11 @@ for kind in first restart; do
   tc=$(med "${CPU[tandem-$kind]}"); bc=$(med "${CPU[bare-$kind]}")
   printf '%-8s median ready: tandem %6s ms, bare %6s ms, ratio %s   | CPU: tandem %6s ms, bare %6s ms, ratio %s\n' \
     "$kind" "$tw" "$bw" "$(ratio "$tw" "$bw")" "$tc" "$bc" "$(ratio "$tc" "$bc")"
+  if [ -n "$BEFORE_JAR" ]; then
+    fw=$(med "${WALL[before-$kind]}"); fc=$(med "${CPU[before-$kind]}")
+    printf '%-8s median ready: before %6s ms, bare %6s ms, ratio %s   | CPU: before %6s ms, bare %6s ms, ratio %s\n' \
+      "$kind" "$fw" "$bw" "$(ratio "$fw" "$bw")" "$fc" "$bc" "$(ratio "$fc" "$bc")"
+  fi
 done
 # per-round ratios (each Tandem start against the bare start next to it), a check on the medians' ratio
 for kind in first restart; do
