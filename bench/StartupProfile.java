@@ -18,12 +18,12 @@ import org.springframework.core.metrics.StartupStep;
  * with Spring's {@link BufferingApplicationStartup} and prints, once the application is ready, the phases
  * (JVM to SpringApplication, context refresh, runners) and the startup steps with the largest self time
  * (a step's own duration minus its children's: bean instantiation by bean name, auto-configuration
- * processing, ...).
+ * processing, ...); with {@code --tree=MS}, also the tree of the steps that took at least MS in all.
  *
  * <pre>
  * java -Djarmode=tools -jar target/tandem.jar extract --destination /tmp/tandem-x
  * TANDEM_DATA_DIR=$(mktemp -d) java -cp '/tmp/tandem-x/tandem.jar:/tmp/tandem-x/lib/*' bench/StartupProfile.java \
- *     [--top=40] [--main=dev.tandem.TandemApplication] [application arguments]
+ *     [--top=40] [--tree=200] [--main=dev.tandem.TandemApplication] [application arguments]
  * </pre>
  *
  * The source launcher's compile happens before the application's main is called and is reported apart.
@@ -35,11 +35,14 @@ public class StartupProfile {
     public static void main(String[] args) throws Exception {
         long jvmStartMs = ManagementFactory.getRuntimeMXBean().getStartTime();
         int top = 40;
+        long treeMs = -1;
         String mainClass = "dev.tandem.TandemApplication";
         List<String> appArgs = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--top=")) {
                 top = Integer.parseInt(arg.substring(6));
+            } else if (arg.startsWith("--tree=")) {
+                treeMs = Long.parseLong(arg.substring(7));
             } else if (arg.startsWith("--main=")) {
                 mainClass = arg.substring(7);
             } else {
@@ -105,6 +108,29 @@ public class StartupProfile {
             .sorted((a, b) -> Long.compare(b.selfNanos(), a.selfNanos()))
             .limit(top)
             .forEach(s -> System.out.printf("%10.1f %10.1f  %s%n", s.selfNanos() / 1e6, s.totalNanos() / 1e6, s.name()));
+        if (treeMs >= 0) {
+            long minimumMs = treeMs;
+            System.out.printf("%ntree of the steps of %d ms or more (ms total / ms self):%n", treeMs);
+            Map<Long, Long> parents = new HashMap<>();
+            events.forEach(e -> parents.put(e.getStartupStep().getId(), e.getStartupStep().getParentId()));
+            Map<Long, Integer> depth = new HashMap<>();
+            for (TimelineEvent event : events) {
+                int d = 0;
+                for (Long p = event.getStartupStep().getParentId(); p != null; p = parents.get(p)) {
+                    d++;
+                }
+                depth.put(event.getStartupStep().getId(), d);
+            }
+            // events are in order of completion; print in order of start
+            events.stream()
+                .filter(e -> e.getDuration().toMillis() >= minimumMs)
+                .sorted((a, b) -> a.getStartTime().compareTo(b.getStartTime()))
+                .forEach(e -> {
+                    Self self = steps.get(events.indexOf(e));
+                    System.out.printf("%10.1f %10.1f  %s%s%n", self.totalNanos() / 1e6, self.selfNanos() / 1e6,
+                            "  ".repeat(Math.max(0, depth.get(e.getStartupStep().getId()))), self.name());
+                });
+        }
         System.out.printf("==== end of profile; %s ====%n", Duration.ofMillis(System.currentTimeMillis() - jvmStartMs));
     }
 }

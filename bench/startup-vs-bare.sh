@@ -8,6 +8,7 @@
 #   JAR=/tmp/x/tandem.jar JAVA_OPTS="-XX:SharedArchiveFile=/tmp/x/tandem.jsa" \
 #     BARE_JAVA_OPTS="-XX:SharedArchiveFile=/tmp/b/bare-app.jsa" BARE_JAR=/tmp/b/bare-app.jar bench/startup-vs-bare.sh
 #   BEFORE_JAR=/tmp/tandem-before.jar bench/startup-vs-bare.sh   # a third app in the rotation: an earlier build
+#                                                                # (or another layout; options BEFORE_JAVA_OPTS)
 #
 # Each round, in this order: Tandem first start (a fresh H2 data dir: migrations, admin and demo seeding),
 # the bare app's first start (a fresh data dir: its one migration, the session schema), Tandem restart on
@@ -29,6 +30,7 @@ BARE_JAR="${BARE_JAR:-$BENCH_DIR/bare-app/target/bare-app.jar}"
 BEFORE_JAR="${BEFORE_JAR:-}"
 read -r -a TANDEM_OPTS <<<"${JAVA_OPTS:-}"
 read -r -a BARE_OPTS <<<"${BARE_JAVA_OPTS:-${JAVA_OPTS:-}}"
+read -r -a BEFORE_OPTS <<<"${BEFORE_JAVA_OPTS:-${JAVA_OPTS:-}}"
 [ -f "$TANDEM_JAR" ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
 [ -f "$BARE_JAR" ] || { echo "build first: ./mvnw -q -f bench/bare-app/pom.xml package" >&2; exit 1; }
 
@@ -39,7 +41,7 @@ exec > >(tee "$OUT") 2>&1
 echo "# startup-vs-bare: runs=$RUNS port=$PORT cpus=$CPUS demo=${TANDEM_DEMO:-true}"
 echo "# tandem: $TANDEM_JAR options='${JAVA_OPTS:-}'"
 echo "# bare:   $BARE_JAR options='${BARE_JAVA_OPTS:-${JAVA_OPTS:-}}'"
-[ -n "$BEFORE_JAR" ] && echo "# before: $BEFORE_JAR options='${JAVA_OPTS:-}' (same as tandem)"
+[ -n "$BEFORE_JAR" ] && echo "# before: $BEFORE_JAR options='${BEFORE_JAVA_OPTS:-${JAVA_OPTS:-}}'"
 machine_info | sed 's/^/# /'
 
 export TANDEM_BOOTSTRAP_ADMIN_PASSWORD="${TANDEM_BOOTSTRAP_ADMIN_PASSWORD:-bench-admin-password}"
@@ -62,7 +64,7 @@ one_start() {
   elif [ "$app" = before ]; then
     JAR="$BEFORE_JAR"; export TANDEM_DATA_DIR="$before_dir"
     log="$before_dir/server-$kind.log"
-    start_server "$PORT" "$log" "$CPUS" "${TANDEM_OPTS[@]}"
+    start_server "$PORT" "$log" "$CPUS" "${BEFORE_OPTS[@]}"
   else
     JAR="$BARE_JAR"; export TANDEM_DATA_DIR="$bare_dir"
     log="$bare_dir/server-$kind.log"
