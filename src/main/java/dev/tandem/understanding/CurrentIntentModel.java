@@ -42,7 +42,17 @@ class CurrentIntentModel {
                 || old.intentSetId().compareTo(candidate.intentSetId()) <= 0 ? candidate : old);
     }
 
+    /**
+     * Off the thread that publishes the ready event: readiness follows the ready listeners, and reading a
+     * model (a second on a busy machine) serves later analysis, not the customer in front of us.
+     */
     @EventListener(ApplicationReadyEvent.class)
+    void loadInBackground() {
+        Thread loading = new Thread(this::reload, "intent-model");
+        loading.setDaemon(true);
+        loading.start();
+    }
+
     @Scheduled(fixedDelayString = "${tandem.understanding.intents.reload-every:30s}", initialDelayString = "30s")
     void reload() {
         try {

@@ -30,8 +30,10 @@ import dev.tandem.ai.Embeddings;
  * <pre>
  * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -Xmx2g -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.tandem.knowledge.IndexStartBenchmark \
- *     ../shared/eval/faq-dev h2|postgresql [--embed]
+ *     ../shared/eval/faq-dev h2|postgresql [--embed] [--keep DIR]
  * </pre>
+ * With {@code h2 --keep DIR} the database stays in {@code DIR}: {@code TANDEM_SEED_DIR=DIR bench/startup-vs-bare.sh}
+ * then starts the whole application on copies of it (10,000 stored chunks) against the bare app.
  *
  * The articles are {@link RetrievalBenchmark}'s synthetic ones (2,500 articles of four sections: 10,000
  * chunks and 2,500 title vectors), inserted as published rows into a fresh database (an H2 file under
@@ -63,7 +65,10 @@ public final class IndexStartBenchmark {
             config.setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema);
             config.setUsername("postgres");
         } else {
-            Path dir = Files.createTempDirectory("tandem-bench-");
+            // --keep DIR: the H2 database stays in DIR (a data dir the application can start on, with the
+            // articles published and their vectors stored)
+            int keep = List.of(args).indexOf("--keep");
+            Path dir = keep >= 0 ? Files.createDirectories(Path.of(args[keep + 1])) : Files.createTempDirectory("tandem-bench-");
             config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("tandem") + ";DB_CLOSE_ON_EXIT=FALSE");
             config.setUsername("sa");
         }
