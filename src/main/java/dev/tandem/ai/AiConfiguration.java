@@ -20,12 +20,18 @@ class AiConfiguration {
     ThreadPoolTaskExecutor lowPriorityModelWork() {
         var executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("model-analysis-");
+        executor.setThreadFactory(work -> {
+            Thread thread = new Thread(() -> {
+                CpuPriority.lowerCurrentThread(CpuPriority.ANALYSIS);
+                work.run();
+            }, "model-analysis");
+            thread.setDaemon(true);
+            return thread;
+        });
         executor.setCorePoolSize(1);
         executor.setMaxPoolSize(1);
         // about a minute of messages at 200/s: beyond it, work waits in the event publication registry
         executor.setQueueCapacity(10_000);
-        executor.setThreadPriority(Thread.MIN_PRIORITY);
-        executor.setDaemon(true);
         executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;

@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import dev.tandem.ai.CpuPriority;
 import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.Message;
 
@@ -192,6 +193,7 @@ public class AssistantTurns {
     }
 
     private void work() {
+        CpuPriority.lowerCurrentThread(CpuPriority.ASSISTANT);
         while (!stopped) {
             Turn turn;
             lock.lock();
