@@ -72,6 +72,8 @@ public class LoadGenerator {
     static List<String> questions = List.of();
     static int settleSeconds = 0;
     static int pauseSeconds = 0;
+    static boolean startConversations = false;
+    static final java.util.concurrent.ConcurrentLinkedQueue<Conversation> started = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     static String host;
     static int port;
@@ -96,6 +98,7 @@ public class LoadGenerator {
                 case "--questions" -> { questionsFile = v; i++; }
                 case "--settle" -> { settleSeconds = Integer.parseInt(v); i++; }
                 case "--pause" -> { pauseSeconds = Integer.parseInt(v); i++; }
+                case "--start-conversations" -> startConversations = true;
                 case "-h", "--help" -> { usage(); return; }
                 default -> { System.err.println("unknown option " + a); usage(); System.exit(2); }
             }
@@ -145,6 +148,9 @@ public class LoadGenerator {
                                         (reply latency is reported from the stored messages' times)
                   --pause S             after creating the conversations, wait S s before the load (lets the
                                         assistant's first replies drain)
+                  --start-conversations every send starts a new conversation with the message (one assistant
+                                        turn per message, no conversation handed over by earlier turns);
+                                        for the assistant's capacity
                   --get PATH            baseline mode: GET PATH at the same open-loop rate instead of posting
                                         messages (e.g. /actuator/health); no conversations, no verification
                 """);
@@ -215,7 +221,9 @@ public class LoadGenerator {
                 warmupSeconds, durationSeconds, textLength, machine);
 
         if (getPath == null) {
-            createConversations();
+            if (!startConversations) {
+                createConversations();
+            }
             if (pauseSeconds > 0) {
                 Thread.sleep(pauseSeconds * 1000L);
             }
@@ -252,6 +260,20 @@ public class LoadGenerator {
                                 r = transport.exchange("GET", getPath, Map.of(), null);
                                 // baseline requests count as acknowledged when they succeed
                                 r = new Response(r.status() == 200 ? 201 : r.status(), r.body());
+                            }
+                            else if (startConversations) {
+                                String cmid = cmid(s.conversation(), s.seq());
+                                String text = questions.isEmpty() ? "bench #" + cmid + "# " + filler
+                                        : questions.get((int) (s.seq() % questions.size())) + " (ref bench #" + cmid + "#)";
+                                String json = "{\"message\":\"" + text + "\",\"clientMessageId\":\"bench-start-" + cmid
+                                        + "\"}";
+                                r = transport.exchange("POST", "/api/widget/conversations",
+                                        Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
+                                Matcher id = ID.matcher(r.body());
+                                Matcher token = TOKEN.matcher(r.body());
+                                if (r.status() == 201 && id.find() && token.find()) {
+                                    started.add(new Conversation(id.group(1), token.group(1)));
+                                }
                             }
                             else {
                                 Conversation c = convs.get(s.conversation());
@@ -392,7 +414,7 @@ public class LoadGenerator {
             if (settleSeconds > 0) {
                 Thread.sleep(settleSeconds * 1000L);
             }
-            lost = verifyStored(tallies);
+            lost = startConversations ? verifyStarted() : verifyStored(tallies);
         }
         System.out.printf(Locale.ROOT, "RESULT label=%s rate=%.0f throughput=%.1f p50=%s p90=%s p99=%s max=%s errors=%d lost=%d%n",
                 label.isEmpty() ? "-" : label, rate, measuredOk / completionWindow, ms(lat, 0.50), ms(lat, 0.90),
@@ -537,6 +559,27 @@ public class LoadGenerator {
                 storedBench - ackedTotal + duplicated);
         replies.print();
         return lost + duplicated;
+    }
+
+    /** Reads back every conversation a send started: its message is there, and the assistant's reply after it. */
+    long verifyStarted() throws Exception {
+        Pattern marker = Pattern.compile("bench #(b\\d+-\\d+)#");
+        Replies replies = new Replies();
+        long lost = 0;
+        try (Transport t = newTransport()) {
+            for (Conversation conv : started) {
+                Response r = t.exchange("GET", "/api/widget/conversations/" + conv.id(),
+                        Map.of("X-Conversation-Token", conv.token()), null);
+                if (r.status() != 200 || !marker.matcher(r.body()).find()) {
+                    lost++;
+                }
+                replies.read(r.body(), marker);
+            }
+        }
+        System.out.printf(Locale.ROOT, "verification           %d conversations started and read back%n", started.size());
+        System.out.printf(Locale.ROOT, "messages lost          %d%n", lost);
+        replies.print();
+        return lost;
     }
 
     /**

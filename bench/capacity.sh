@@ -2,26 +2,26 @@
 # The assistant's answered capacity: the highest message rate at which its replies arrive with p95 <= 1 s, and
 # that rate as a share of the ceiling set by the embedding model's own cost per message, both in one run.
 #
-#   bench/capacity.sh                                  # RATES="10 20 30 40 50 60" DURATION=30
+#   bench/capacity.sh                                  # RATES="20 40 60 80 100" DURATION=30
 #   RATES="20 40" SERVER_CPUS=0 bench/capacity.sh
 #
 # 1. The ceiling: dev.tandem.ai.EmbeddingCost embeds the questions one at a time, each with a unique marker as the
 #    generator sends them, pinned to the server's cores ($SERVER_CPUS, default 0): 1000 / (ms per message).
 # 2. A fresh H2 server with the demo workspace (assistant, knowledge, understanding, escalation), pinned likewise,
 #    -Xmx$HEAP; once healthy (ready), per rate: LoadGenerator on $GEN_CPUS with real customer questions
-#    ($QUESTIONS, default the Northwind validation set), fresh conversations each run, $WARMUP s + $DURATION s,
-#    then $SETTLE s for the last replies; reply latency is read from the stored messages' times.
+#    ($QUESTIONS, default the Northwind validation set), each message starting a new conversation (one assistant
+#    turn per message: no conversation is handed over by its earlier turns), $WARMUP s + $DURATION s, then $SETTLE s
+#    for the last replies; reply latency is read from the stored messages' times.
 # Needs ./mvnw -q package -DskipTests and the test classpath:
 #   ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 trap 'bench_cleanup' EXIT
 
-RATES="${RATES:-10 20 30 40 50 60}"
+RATES="${RATES:-20 40 60 80 100}"
 DURATION="${DURATION:-30}"
 WARMUP="${WARMUP:-5}"
 SETTLE="${SETTLE:-40}"
-CONVERSATIONS="${CONVERSATIONS:-100}"
 PORT="${PORT:-8093}"
 SERVER_CPUS="${SERVER_CPUS:-0}"
 GEN_CPUS="${GEN_CPUS:-1}"
@@ -36,7 +36,7 @@ mkdir -p "$OUTDIR"
 SUMMARY="$OUTDIR/summary.txt"
 exec > >(tee "$OUTDIR/console.txt") 2>&1
 {
-  echo "# capacity: rates=$RATES warmup=${WARMUP}s duration=${DURATION}s settle=${SETTLE}s conversations=$CONVERSATIONS server cpus=$SERVER_CPUS"
+  echo "# capacity: rates=$RATES warmup=${WARMUP}s duration=${DURATION}s settle=${SETTLE}s server cpus=$SERVER_CPUS"
   machine_info | sed 's/^/# /'
 } | tee "$SUMMARY"
 
@@ -53,7 +53,7 @@ echo "## server healthy after $(( (HEALTHY_NS - SERVER_START_NS) / 1000000 )) ms
 BEST=0
 for rate in $RATES; do
   taskset -c "$GEN_CPUS" java bench/LoadGenerator.java --base "http://127.0.0.1:$PORT" --rate "$rate" \
-    --warmup "$WARMUP" --duration "$DURATION" --conversations "$CONVERSATIONS" --connections 16 --pause 10 \
+    --warmup "$WARMUP" --duration "$DURATION" --connections 16 --start-conversations \
     --questions "$QUESTIONS" --settle "$SETTLE" --label "capacity-$rate" >"$OUTDIR/load-$rate.txt" 2>&1 || true
   line=$(grep '^REPLIES' "$OUTDIR/load-$rate.txt" || echo "REPLIES failed")
   post=$(grep '^RESULT' "$OUTDIR/load-$rate.txt" | grep -oE 'p99=[^ ]+' || echo "p99=?")
