@@ -62,7 +62,8 @@ class ConversationTokens {
                 select conversation_id from conversation_access
                 where start_key_hash = ? and inbox_id = ? and created_at > ?""")
             .params(DigestUtils.sha256Hex(startKey), inboxId, Timestamp.from(clock.instant().minus(RETRY_WINDOW)))
-            .query(UUID.class).stream().findFirst();
+            // list, not stream: a stream holds its connection until it is closed, and findFirst does not close it
+            .query(UUID.class).list().stream().findFirst();
     }
 
     /** Refuses unless the token opens this very conversation; unknown ids and wrong tokens look alike. */

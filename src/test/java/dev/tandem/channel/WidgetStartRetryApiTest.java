@@ -47,6 +47,19 @@ class WidgetStartRetryApiTest {
         }
     }
 
+    /**
+     * Looking a start key up once held a database connection for good (a result stream never closed): after
+     * as many starts as the pool has connections, every request waited 30 s and failed. More starts than
+     * the pool holds must all go through.
+     */
+    @Test
+    void startsWithRetryKeysDoNotUseUpTheDatabaseConnections() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            String body = "{\"message\":\"Start " + i + "\",\"clientMessageId\":\"" + UUID.randomUUID() + "\"}";
+            assertThat(start(body).statusCode()).as("start " + i).isEqualTo(201);
+        }
+    }
+
     @Test
     void shortClientIdsAreNotTrustedAsStartKeys() throws Exception {
         String body = "{\"message\":\"Hello\",\"clientMessageId\":\"1\"}";
