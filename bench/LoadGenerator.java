@@ -73,6 +73,7 @@ public class LoadGenerator {
     static int settleSeconds = 0;
     static int pauseSeconds = 0;
     static boolean startConversations = false;
+    static final long RUN = System.currentTimeMillis();
     static final java.util.concurrent.ConcurrentLinkedQueue<Conversation> started = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     static String host;
@@ -265,8 +266,9 @@ public class LoadGenerator {
                                 String cmid = cmid(s.conversation(), s.seq());
                                 String text = questions.isEmpty() ? "bench #" + cmid + "# " + filler
                                         : questions.get((int) (s.seq() % questions.size())) + " (ref bench #" + cmid + "#)";
-                                String json = "{\"message\":\"" + text + "\",\"clientMessageId\":\"bench-start-" + cmid
-                                        + "\"}";
+                                // unique per run: a start key seen within 10 minutes returns the earlier conversation
+                                String json = "{\"message\":\"" + text + "\",\"clientMessageId\":\"bench-start-" + RUN + "-"
+                                        + cmid + "\"}";
                                 r = transport.exchange("POST", "/api/widget/conversations",
                                         Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
                                 Matcher id = ID.matcher(r.body());
