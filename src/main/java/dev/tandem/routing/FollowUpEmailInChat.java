@@ -5,8 +5,6 @@ import java.time.Clock;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.conversation.AuthorType;
-import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.LeaveFollowUpEmail;
 import dev.tandem.conversation.MessagePosted;
 import dev.tandem.understanding.EntityExtraction;
@@ -32,10 +30,11 @@ class FollowUpEmailInChat {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    // the condition, not an if in the body: a publication is stored per message only for those it applies to
+    @ApplicationModuleListener(condition = "#posted.message().author() == T(dev.tandem.conversation.AuthorType).CUSTOMER"
+            + " and #posted.status() == T(dev.tandem.conversation.ConversationStatus).QUEUED")
     void on(MessagePosted posted) {
-        if (posted.message().author() != AuthorType.CUSTOMER || posted.status() != ConversationStatus.QUEUED
-                || hours.openAt(clock.instant())) {
+        if (hours.openAt(clock.instant())) {
             return;
         }
         entities.extract(posted.message().text()).stream()

@@ -11,7 +11,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.tandem.ai.LanguageDetection;
 import dev.tandem.ai.LowPriority;
-import dev.tandem.conversation.AuthorType;
 import dev.tandem.conversation.Message;
 import dev.tandem.conversation.MessagePosted;
 
@@ -42,13 +41,12 @@ public class UnderstandMessage {
         this.clock = clock;
     }
 
+    // the condition, not an if in the body: a publication is stored per message only for those it applies to
     @Async(LowPriority.EXECUTOR)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    @TransactionalEventListener
+    @TransactionalEventListener(condition = "#posted.message().author() == T(dev.tandem.conversation.AuthorType).CUSTOMER")
     void on(MessagePosted posted) {
-        if (posted.message().author() == AuthorType.CUSTOMER) {
-            understand(posted.message());
-        }
+        understand(posted.message());
     }
 
     /** Reads the message and stores what it read; a message already read is not read again. */
