@@ -22,7 +22,7 @@ class KnowledgeConfiguration {
 
     @Bean
     KnowledgeSearch knowledgeSearch(Embeddings embeddings, JdbcChunkVectorStore vectors) {
-        return new KnowledgeSearch(embeddings, vectors, RetrievalSettings.CHOSEN);
+        return new KnowledgeSearch(embeddings, ShippedVectors.bundled().under(vectors), RetrievalSettings.CHOSEN);
     }
 
     @Bean

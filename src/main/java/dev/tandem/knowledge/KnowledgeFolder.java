@@ -20,7 +20,8 @@ public record KnowledgeFolder(KnowledgeSearch search, Set<String> articleIds) {
     /** Reads and indexes the folder; an unreadable folder or file is an IllegalArgumentException saying which. */
     public static KnowledgeFolder load(Path folder, Embeddings embeddings) {
         List<KnowledgeArticle> articles = RetrievalEvaluation.readArticles(folder);
-        KnowledgeSearch search = new KnowledgeSearch(embeddings, ChunkVectorStore.inMemory(), RetrievalSettings.CHOSEN);
+        KnowledgeSearch search = new KnowledgeSearch(embeddings, ShippedVectors.bundled().under(ChunkVectorStore.inMemory()),
+                RetrievalSettings.CHOSEN);
         search.putAll(articles);
         return new KnowledgeFolder(search,
                 articles.stream().map(KnowledgeArticle::id).collect(Collectors.toUnmodifiableSet()));

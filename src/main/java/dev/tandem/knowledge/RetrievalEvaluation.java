@@ -67,7 +67,7 @@ public final class RetrievalEvaluation {
             }
             List<KnowledgeArticle> articles = readArticles(kb);
             List<Question> questions = readQuestions(questionsFile, articles);
-            KnowledgeSearch search = new KnowledgeSearch(Embeddings.bundledModel(), ChunkVectorStore.inMemory(),
+            KnowledgeSearch search = new KnowledgeSearch(Embeddings.bundledModel(), ShippedVectors.bundled().under(ChunkVectorStore.inMemory()),
                     RetrievalSettings.CHOSEN);
             long start = System.nanoTime();
             search.putAll(articles);
