@@ -81,15 +81,20 @@ final class StreamedDraft {
     }
 
     /**
-     * How many sentences at the end may still change: the last, which may go on; and the one before it too
-     * when the last is only the start of a citation ("[1"), which may yet belong to it.
+     * How many sentences at the end may still change: the last, which may go on; and the one before each
+     * that holds no word, as when the last is only the start of a citation ("[1"), which may yet belong to
+     * it (the JDK's sentence breaks even cut "issued. [" into "issued", "." and "[").
      */
     private static int openAtEnd(List<CitedSentence> sentences) {
-        if (sentences.isEmpty()) {
-            return 0;
+        int first = sentences.size() - 1;
+        while (first > 0 && !saysAnything(sentences.get(first).text())) {
+            first--;
         }
-        boolean citationOnly = sentences.get(sentences.size() - 1).text().startsWith("[");
-        return Math.min(sentences.size(), citationOnly ? 2 : 1);
+        return sentences.size() - Math.max(first, 0);
+    }
+
+    private static boolean saysAnything(String sentence) {
+        return !sentence.startsWith("[") && sentence.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     private static boolean mayEnd(String text) {

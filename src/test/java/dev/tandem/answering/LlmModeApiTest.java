@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.tandem.OpenAiCompatibleServer;
 import dev.tandem.TandemTest;
 import dev.tandem.TestApi;
 import dev.tandem.WidgetCustomer;
@@ -34,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 @TandemTest
 class LlmModeApiTest {
 
-    static final LlmAnswersTest.OpenAiCompatibleServer MODEL = start();
+    static final OpenAiCompatibleServer MODEL = OpenAiCompatibleServer.start();
 
     @DynamicPropertySource
     static void llm(DynamicPropertyRegistry registry) {
@@ -109,7 +110,7 @@ class LlmModeApiTest {
 
         MODEL.replySlowly("Select Forgot password? on the sign-in page [1].");
         JsonNode slow = WidgetCustomer.start(api, "How do I reset my password?").started().get("messages").get(1);
-        MODEL.releaseSlowReplies();
+        MODEL.release();
         assertThat(slow.get("text").asString()).contains("Send reset link");
     }
 
@@ -118,14 +119,6 @@ class LlmModeApiTest {
             Path file = Path.of("src/main/resources/demo/knowledge", slug + ".md");
             return new ImportKnowledge.NamedFile(slug + ".md", Files.readString(file, StandardCharsets.UTF_8)
                 .getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static LlmAnswersTest.OpenAiCompatibleServer start() {
-        try {
-            return LlmAnswersTest.OpenAiCompatibleServer.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
