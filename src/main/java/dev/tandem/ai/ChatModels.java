@@ -97,7 +97,7 @@ public class ChatModels {
                 properties.timeout());
     }
 
-    /** Whether a chat model is configured; if not, every {@link #complete} fails. */
+    /** Whether a chat model is configured; if not, every {@link #complete} and {@link #stream} fails. */
     public boolean enabled() {
         return model != null;
     }
@@ -158,11 +158,11 @@ public class ChatModels {
      * and is read on the caller's, so callers bound how many run at once.
      */
     public ChatStream stream(String system, String user) {
-        ChatStream stream = new ChatStream(properties.timeout());
         if (!enabled()) {
             return ChatStream.failed(properties.timeout(),
                     new ChatUnavailable("LLM mode is off (tandem.ai.chat.base-url is not set)"));
         }
+        ChatStream stream = new ChatStream(properties.timeout());
         ChatRequest request = ChatRequest.builder()
             .messages(List.of(SystemMessage.from(system), UserMessage.from(user)))
             .build();

@@ -221,11 +221,13 @@ public class AssistantTurns {
             } finally {
                 lock.unlock();
             }
+            AnswerCustomer.Reply reply = null;
+            Throwable failure = null;
             try {
-                turn.reply.complete(take(turn));
+                reply = take(turn);
             } catch (RuntimeException | Error e) {
                 log.error("The assistant's turn in conversation {} failed", turn.conversationId, e);
-                turn.reply.completeExceptionally(e);
+                failure = e;
             } finally {
                 waitedFor.record(System.nanoTime() - turn.queuedAt, TimeUnit.NANOSECONDS);
                 lock.lock();
@@ -238,6 +240,13 @@ public class AssistantTurns {
                 } finally {
                     lock.unlock();
                 }
+            }
+            // only now: a customer who writes again as soon as the reply is in the POST's answer finds the
+            // conversation free, and that POST waits for its reply too
+            if (failure == null) {
+                turn.reply.complete(reply);
+            } else {
+                turn.reply.completeExceptionally(failure);
             }
         }
     }
