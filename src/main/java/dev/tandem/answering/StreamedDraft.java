@@ -13,8 +13,8 @@ import dev.tandem.answering.LlmAnswers.Draft;
  * sentence can then be checked on its own while the model writes the next.
  *
  * <p>The reply is read again from its start only when a piece may have ended a sentence (a full stop, a
- * question mark, a line break): a few times per sentence, not per token, so a 400-token reply costs
- * microseconds, and what is complete is always what {@link LlmAnswers#parse} would read in the whole reply.
+ * question mark, a line break): a few times per sentence, not per token, so most tokens cost an append;
+ * and what is complete is always what {@link LlmAnswers#parse} would read in the whole reply.
  */
 final class StreamedDraft {
 
