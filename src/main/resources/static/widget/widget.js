@@ -538,7 +538,8 @@
     connectionDown: false,
     followUpEmail: null, // the address the server holds for a reply by email
     followUpEditing: false,
-    followUpBusy: false
+    followUpBusy: false,
+    reply: null          // { inReplyTo, text }: the assistant's reply while it is written (LLM mode)
   };
   var seq = 0;
   var ui = null;
@@ -625,6 +626,13 @@
     '.tw-typing-dot:nth-child(2){animation-delay:.15s;}',
     '.tw-typing-dot:nth-child(3){animation-delay:.3s;}',
     '@keyframes tw-typing{0%,60%,100%{opacity:.35;transform:translateY(0);}30%{opacity:1;transform:translateY(-3px);}}',
+    /* the assistant's reply while it is written: sentences fade in behind a caret; the posted reply takes its place */
+    '.tw-msg--writing .tw-bubble::after{content:"";display:inline-block;width:7px;height:7px;margin-left:6px;border-radius:50%;background:#98a2b3;vertical-align:middle;animation:tw-typing 1.2s infinite ease-in-out;}',
+    '.tw-new{animation:tw-fade .35s ease-out;}',
+    '.tw-bubble--replaced{animation:tw-replace .32s ease-out;}',
+    '.tw-msg--settled .tw-sources{animation:tw-in .22s ease-out;}',
+    '@keyframes tw-fade{from{opacity:0;}to{opacity:1;}}',
+    '@keyframes tw-replace{from{opacity:.2;filter:blur(1.5px);}to{opacity:1;filter:none;}}',
     '.tw-msg--system{align-items:center;margin:12px 0 !important;}',
     '.tw-msg--system .tw-bubble{max-width:90%;padding:2px 12px;background:none;border:0;box-shadow:none;color:#5d6675;font-size:12.5px;text-align:center;}',
     '.tw-time{display:none;margin:4px 6px 0;font-size:11px;color:#667085;}',
@@ -1020,8 +1028,13 @@
     var log = ui.log;
     var stick = forceScroll || isNearBottom();
     var items = sortedRecords().map(function (r) {
-      if (!r.node) r.node = createMessageNode();
+      var settle = null;
+      if (!r.node) {
+        settle = adoptReplyNode(r);
+        r.node = settle ? settle.node : createMessageNode();
+      }
       fillMessageNode(r.node, r.msg, r);
+      if (settle) settleReplyNode(r.node, settle.continues);
       return { node: r.node, key: groupKey(r.msg.author, r.msg.authorName), t: r.t };
     });
     state.pending.forEach(function (p) {
@@ -1029,9 +1042,17 @@
       fillPendingNode(p.node, p);
       items.push({ node: p.node, key: 'CUSTOMER', t: p.createdAt });
     });
-    if (assistantTyping()) {
-      if (!ui.typing) ui.typing = buildTypingNode();
-      items.push({ node: ui.typing, key: 'TYPING', t: Infinity });
+    var soFar = assistantTyping() ? replySoFar() : null;
+    if (soFar) {
+      if (!ui.reply) ui.reply = buildReplyNode();
+      fillReplyNode(ui.reply, soFar);
+      items.push({ node: ui.reply, key: 'AI', t: Infinity });
+    } else {
+      ui.reply = null;
+      if (assistantTyping()) {
+        if (!ui.typing) ui.typing = buildTypingNode();
+        items.push({ node: ui.typing, key: 'TYPING', t: Infinity });
+      }
     }
 
     var cursor = ui.greeting.nextSibling;
@@ -1061,6 +1082,69 @@
     if (!state.conv || state.status !== 'AI' || state.pending.length) return false;
     var recs = sortedRecords();
     return recs.length > 0 && recs[recs.length - 1].msg.author === 'CUSTOMER';
+  }
+
+  // In LLM mode the reply arrives sentence by sentence, each checked against the knowledge base, before it
+  // is posted: shown in the assistant's bubble in place of the dots. Only the reply to the customer's last
+  // message, and only until the posted reply (the one that counts) takes its place.
+  function replySoFar() {
+    var r = state.reply;
+    if (!r) return null;
+    var recs = sortedRecords();
+    var last = recs[recs.length - 1];
+    return last && String(last.msg.id) === r.inReplyTo ? r.text : null;
+  }
+
+  function buildReplyNode() {
+    var node = createMessageNode();
+    node.setAttribute('data-testid', 'tandem-reply-in-progress');
+    node.setAttribute('data-author', 'AI');
+    // screen readers wait for the posted reply rather than read every sentence twice
+    node.setAttribute('aria-busy', 'true');
+    node._replyText = '';
+    return node;
+  }
+
+  function fillReplyNode(node, text) {
+    node.className = 'tw-msg tw-msg--ai tw-msg--writing' + (node.classList.contains('tw-first') ? ' tw-first' : '') + (node.classList.contains('tw-last') ? ' tw-last' : '');
+    setLabel(node, 'AI', TEXT.aiLabel);
+    if (node._replyText === text) return;
+    var bubble = node._parts.bubble;
+    if (bubble && node._replyText && text.indexOf(node._replyText) === 0) {
+      // the same reply, grown by a sentence or more: only the new words fade in
+      var added = h('span', { class: 'tw-new' });
+      appendRichText(added, text.slice(node._replyText.length));
+      bubble.appendChild(added);
+    } else {
+      setPart(node, 'bubble', function () {
+        var b = h('div', { class: 'tw-bubble' });
+        b.appendChild(h('span', { class: 'tw-sr', text: TEXT.aiLabel + ': ' }));
+        appendRichText(b, text);
+        return b;
+      });
+    }
+    node._replyText = text;
+    node._bubbleSig = null;
+    orderParts(node);
+  }
+
+  // The posted reply takes the place of the reply in progress, in the same bubble: when it goes on from
+  // what was shown, the caret simply gives way to the rest and the sources; when it differs (a sentence
+  // failed the check and the answer quoted from the help article went out instead), the new text fades in.
+  function adoptReplyNode(rec) {
+    var node = ui.reply;
+    if (!node || rec.msg.author !== 'AI' || !node.isConnected) return null;
+    ui.reply = null;
+    state.reply = null;
+    node.removeAttribute('aria-busy');
+    node.setAttribute('data-testid', 'tandem-message');
+    return { node: node, continues: normalizeText(rec.msg.text).indexOf(normalizeText(node._replyText)) === 0 };
+  }
+
+  function settleReplyNode(node, continues) {
+    node.classList.add('tw-msg--settled');
+    node.setAttribute('data-reply', continues ? 'completed' : 'replaced');
+    if (!continues && node._parts.bubble) node._parts.bubble.classList.add('tw-bubble--replaced');
   }
 
   function buildTypingNode() {
@@ -1131,18 +1215,9 @@
     });
   }
 
-  function fillMessageNode(node, msg, rec) {
-    var author = String(msg.author || 'SYSTEM').toUpperCase();
-    node.className = 'tw-msg tw-msg--' + author.toLowerCase() + (node.classList.contains('tw-first') ? ' tw-first' : '') + (node.classList.contains('tw-last') ? ' tw-last' : '');
-    node.setAttribute('data-author', author);
-    node.setAttribute('data-message-id', String(msg.id));
-    node.removeAttribute('data-state');
-    node.removeAttribute('data-pending');
-    node.removeAttribute('data-client-message-id');
-
-    var label = authorLabel(msg);
-    var labelSig = author + '\u0000' + label;
+  function setLabel(node, author, label) {
     if (author === 'AGENT' || author === 'AI') {
+      var labelSig = author + '\u0000' + label;
       if (node._labelSig !== labelSig) {
         node._labelSig = labelSig;
         setPart(node, 'label', function () {
@@ -1153,6 +1228,19 @@
       node._labelSig = null;
       setPart(node, 'label', null);
     }
+  }
+
+  function fillMessageNode(node, msg, rec) {
+    var author = String(msg.author || 'SYSTEM').toUpperCase();
+    node.className = 'tw-msg tw-msg--' + author.toLowerCase() + (node.classList.contains('tw-first') ? ' tw-first' : '') + (node.classList.contains('tw-last') ? ' tw-last' : '');
+    node.setAttribute('data-author', author);
+    node.setAttribute('data-message-id', String(msg.id));
+    node.removeAttribute('data-state');
+    node.removeAttribute('data-pending');
+    node.removeAttribute('data-client-message-id');
+
+    var label = authorLabel(msg);
+    setLabel(node, author, label);
 
     fillBubble(node, author, author === 'SYSTEM' ? '' : label, msg.text, rec.t);
     if (node._parts.bubble) {
@@ -1645,6 +1733,7 @@
     }
     state.records.forEach(function (r) { if (r.node && r.node.parentNode) r.node.parentNode.removeChild(r.node); });
     state.records.clear();
+    state.reply = null;
     state.seenAt = 0;
     saveStore();
     render();
@@ -1742,6 +1831,18 @@
         setStatus(s);
         render();
       }
+    });
+    // The assistant's reply while it is written (LLM mode): its whole text so far, a sentence more each time.
+    source.addEventListener('reply', function (e) {
+      if (es !== source) return;
+      var d = parseJson(e.data);
+      if (!d || d.inReplyTo == null || typeof d.text !== 'string') return;
+      var cur = state.reply;
+      var inReplyTo = String(d.inReplyTo);
+      // an event overtaken on its way by a later one of the same reply is dropped
+      if (cur && cur.inReplyTo === inReplyTo && d.text.length <= cur.text.length) return;
+      state.reply = { inReplyTo: inReplyTo, text: d.text };
+      renderMessages();
     });
     // The conversation changed beyond messages and status (a follow-up email arrived): re-read it.
     source.addEventListener('conversation', function () {

@@ -18,8 +18,10 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 /**
  * The optional chat model (LLM mode), reached over OpenAI's chat completions API. Off unless
@@ -41,6 +43,7 @@ public class ChatModels {
 
     private final ChatProperties properties;
     private final ChatModel model;
+    private final StreamingChatModel streamingModel;
     private final ThreadPoolExecutor calls;
 
     /**
@@ -55,18 +58,30 @@ public class ChatModels {
         this.properties = properties;
         if (!properties.enabled()) {
             this.model = null;
+            this.streamingModel = null;
             this.calls = null;
             return;
         }
+        String apiKey = properties.apiKey().isEmpty() ? "none" : properties.apiKey();
         this.model = OpenAiChatModel.builder()
             .baseUrl(properties.baseUrl())
             // OpenAI-compatible servers without authentication accept any key; the client insists on one.
-            .apiKey(properties.apiKey().isEmpty() ? "none" : properties.apiKey())
+            .apiKey(apiKey)
             .modelName(properties.model())
             .temperature(properties.temperature())
             .maxTokens(properties.maxTokens())
             .timeout(properties.timeout())
             .maxRetries(0)
+            .logRequests(false)
+            .logResponses(false)
+            .build();
+        this.streamingModel = OpenAiStreamingChatModel.builder()
+            .baseUrl(properties.baseUrl())
+            .apiKey(apiKey)
+            .modelName(properties.model())
+            .temperature(properties.temperature())
+            .maxTokens(properties.maxTokens())
+            .timeout(properties.timeout())
             .logRequests(false)
             .logResponses(false)
             .build();
@@ -82,7 +97,7 @@ public class ChatModels {
                 properties.timeout());
     }
 
-    /** Whether a chat model is configured; if not, every {@link #complete} fails. */
+    /** Whether a chat model is configured; if not, every {@link #complete} and {@link #stream} fails. */
     public boolean enabled() {
         return model != null;
     }
@@ -133,6 +148,31 @@ public class ChatModels {
             throw new ChatUnavailable("the chat model failed: " + cause.getClass().getSimpleName() + ": "
                     + cause.getMessage(), cause);
         }
+    }
+
+    /**
+     * The model's reply to one system and one user message, streamed: read it with {@link ChatStream#next()}
+     * as it is written, and close it when done with it. The whole reply must come within {@link #timeout()};
+     * a stream of a model that is off, fails or is too slow throws {@link ChatUnavailable} from
+     * {@code next()}. Streams need no thread of this class's pool: their text arrives on the HTTP client's
+     * and is read on the caller's, so callers bound how many run at once.
+     */
+    public ChatStream stream(String system, String user) {
+        if (!enabled()) {
+            return ChatStream.failed(properties.timeout(),
+                    new ChatUnavailable("LLM mode is off (tandem.ai.chat.base-url is not set)"));
+        }
+        ChatStream stream = new ChatStream(properties.timeout());
+        ChatRequest request = ChatRequest.builder()
+            .messages(List.of(SystemMessage.from(system), UserMessage.from(user)))
+            .build();
+        try {
+            streamingModel.chat(request, stream.handler());
+        } catch (RuntimeException e) {
+            return ChatStream.failed(properties.timeout(), new ChatUnavailable("the chat model failed: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e));
+        }
+        return stream;
     }
 
     private static String textOf(AiMessage message) {

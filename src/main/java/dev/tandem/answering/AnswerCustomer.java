@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,7 +66,7 @@ public class AnswerCustomer {
     private final Articles articles;
     private final AnswerRecords records;
     private final LlmAnswers llm;
-    private final GroundingCheck grounding;
+    private final RepliesInProgress inProgress;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Timer replies;
@@ -72,7 +74,7 @@ public class AnswerCustomer {
     AnswerCustomer(AnsweringProperties properties, GroundedAnswers answers, KnowledgeSearch knowledge,
             KnowledgeIndexStatus index, LanguageDetection languages,
             Embeddings embeddings, ConversationQueries conversations, PostAiMessage post, RequestHandoff handoff,
-            EscalationPolicy escalationPolicy, EscalateConversation escalate, Articles articles, AnswerRecords records, LlmAnswers llm, GroundingCheck grounding,
+            EscalationPolicy escalationPolicy, EscalateConversation escalate, Articles articles, AnswerRecords records, LlmAnswers llm, RepliesInProgress inProgress,
             TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.answers = answers;
@@ -88,7 +90,7 @@ public class AnswerCustomer {
         this.articles = articles;
         this.records = records;
         this.llm = llm;
-        this.grounding = grounding;
+        this.inProgress = inProgress;
         this.transactions = transactions;
         this.clock = clock;
         this.replies = Timer.builder("tandem.assistant.reply")
@@ -161,13 +163,14 @@ public class AnswerCustomer {
         String asked = previous.filter(record -> record.kind() == Answer.Kind.CLARIFIED)
             .map(record -> record.question() + "\n" + question.text())
             .orElse(question.text());
-        Answer answer = inModelsWords(answers.answer(asked, language), asked);
+        boolean firstReply = details.messages().stream().noneMatch(m -> m.author() == dev.tandem.conversation.AuthorType.AI);
+        Answer answer = inModelsWords(answers.answer(asked, language), asked,
+                soFar -> inProgress.show(details.conversation(), question, wording(soFar, firstReply, false)));
         if (assessment.onlyUnanswered() && !answer.kind().answered() && answer.kind() != Answer.Kind.CLARIFIED) {
             // a second "I don't know" helps nobody: a person it is
             return handOver(conversationId, question, assessment, language);
         }
-        boolean firstReply = details.messages().stream().noneMatch(m -> m.author() == dev.tandem.conversation.AuthorType.AI);
-        String text = wording(answer, firstReply);
+        String text = wording(answer, firstReply, true);
         List<Citation> citations = answer.kind().answered() ? citations(answer) : List.of();
         float[] vector = answer.kind().answered() || answer.kind() == Answer.Kind.CLARIFIED ? null
                 : embeddings.embedQuery(asked);
@@ -213,19 +216,23 @@ public class AnswerCustomer {
      * rewrite is used only if every sentence passes the grounding check; otherwise (and on any model
      * error or timeout) the quoted answer stands. Only answers are rewritten: whether to answer at
      * all stays the calibrated decision, so an LLM can make wording better but never a guess likelier.
+     * The rewrite is streamed: its grounded sentences go to {@code soFar} as the model writes them.
      */
-    private Answer inModelsWords(Answer answer, String question) {
+    private Answer inModelsWords(Answer answer, String question, Consumer<Answer> soFar) {
         if (!answer.kind().answered() || !llm.enabled() || answer.evidence().isEmpty()) {
             return answer;
         }
         List<Passage> evidence = answer.evidence();
-        return llm.draft(question, answer.language(), evidence)
-            .filter(draft -> grounding.check(draft.claims(), answer.language(), evidence).grounded())
-            .map(draft -> answer.reworded(draft.text(), draft.citedPassages().stream().map(evidence::get).toList()))
+        // a draft so far may cite nothing yet ("Here is how:"); its sources are then the quoted answer's
+        Function<LlmAnswers.Draft, Answer> reworded = draft -> answer.reworded(draft.text(), draft.citedPassages()
+            .isEmpty() ? answer.sources() : draft.citedPassages().stream().map(evidence::get).toList());
+        return llm.stream(question, answer.language(), evidence, draft -> soFar.accept(reworded.apply(draft)))
+            .map(reworded)
             .orElse(answer);
     }
 
-    private static String wording(Answer answer, boolean firstReply) {
+    /** The assistant's message; before it is {@code complete}, what it says so far (the follow-up question comes last). */
+    private static String wording(Answer answer, boolean firstReply, boolean complete) {
         Phrases phrases = Phrases.in(answer.language());
         List<String> parts = new ArrayList<>();
         if (firstReply) {
@@ -234,7 +241,9 @@ public class AnswerCustomer {
         if (answer.kind().answered()) {
             parts.add(String.format(phrases.answerIntro(), answer.sources().get(0).title()));
             parts.add(answer.text());
-            parts.add(phrases.followUp());
+            if (complete) {
+                parts.add(phrases.followUp());
+            }
         } else {
             parts.add(answer.text());
         }

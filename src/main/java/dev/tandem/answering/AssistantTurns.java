@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -45,7 +46,8 @@ import dev.tandem.conversation.Message;
  * never run at once.</li>
  * <li>The POST carries the reply when its turn could start at once and is done within
  * {@code tandem.answering.reply-wait}; otherwise the reply arrives over the live stream and the
- * widget shows that the assistant is typing.</li>
+ * widget shows that the assistant is typing, or, in LLM mode, the reply as it is written (the POST
+ * then returns as soon as the first sentence is shown).</li>
  * <li>Under overload nothing is dropped: turns wait. One still waiting {@code tandem.answering.reply-deadline}
  * after the customer wrote is replaced by a short notice in the customer's language with the offer of a
  * person ({@link LateReplies}); a reply that late would answer a customer who has given up on it.</li>
@@ -69,8 +71,8 @@ public class AssistantTurns {
     private final Condition work = lock.newCondition();
     /** Turns not started yet, by conversation, oldest first. Guarded by lock. */
     private final LinkedHashMap<UUID, Turn> waiting = new LinkedHashMap<>();
-    /** Conversations whose turn a worker is taking now. Guarded by lock. */
-    private final Set<UUID> running = new HashSet<>();
+    /** Turns a worker is taking now, by conversation. Guarded by lock. */
+    private final Map<UUID, Turn> running = new HashMap<>();
     /** Workers waiting for a turn. Guarded by lock. */
     private int idle;
     private volatile boolean stopped;
@@ -112,6 +114,8 @@ public class AssistantTurns {
         /** When the oldest message this turn answers was written: the deadline counts from it. */
         final Instant since;
         final CompletableFuture<AnswerCustomer.Reply> reply = new CompletableFuture<>();
+        /** Completes when the customer can watch the reply being written (LLM mode): no use waiting for it whole. */
+        final CompletableFuture<Void> shownWhileWritten = new CompletableFuture<>();
         final long queuedAt = System.nanoTime();
         Message question;
 
@@ -141,7 +145,7 @@ public class AssistantTurns {
                 queued.question = question;
                 return AnswerCustomer.Reply.awaited();
             }
-            startsNow = idle > waiting.size() && !running.contains(conversationId);
+            startsNow = idle > waiting.size() && !running.containsKey(conversationId);
             turn = new Turn(conversationId, question, clock.instant());
             waiting.put(conversationId, turn);
             work.signal();
@@ -152,7 +156,8 @@ public class AssistantTurns {
             return AnswerCustomer.Reply.awaited();
         }
         try {
-            return turn.reply.get(replyWait.toNanos(), TimeUnit.NANOSECONDS);
+            CompletableFuture.anyOf(turn.reply, turn.shownWhileWritten).get(replyWait.toNanos(), TimeUnit.NANOSECONDS);
+            return turn.reply.isDone() ? turn.reply.get() : AnswerCustomer.Reply.awaited();
         } catch (TimeoutException stillWorking) {
             return AnswerCustomer.Reply.awaited();
         } catch (InterruptedException e) {
@@ -168,7 +173,7 @@ public class AssistantTurns {
     public boolean isPending(UUID conversationId) {
         lock.lock();
         try {
-            return waiting.containsKey(conversationId) || running.contains(conversationId);
+            return waiting.containsKey(conversationId) || running.containsKey(conversationId);
         } finally {
             lock.unlock();
         }
@@ -210,17 +215,19 @@ public class AssistantTurns {
                     }
                 }
                 waiting.remove(turn.conversationId);
-                running.add(turn.conversationId);
+                running.put(turn.conversationId, turn);
             } catch (InterruptedException e) {
                 return;
             } finally {
                 lock.unlock();
             }
+            AnswerCustomer.Reply reply = null;
+            Throwable failure = null;
             try {
-                turn.reply.complete(take(turn));
+                reply = take(turn);
             } catch (RuntimeException | Error e) {
                 log.error("The assistant's turn in conversation {} failed", turn.conversationId, e);
-                turn.reply.completeExceptionally(e);
+                failure = e;
             } finally {
                 waitedFor.record(System.nanoTime() - turn.queuedAt, TimeUnit.NANOSECONDS);
                 lock.lock();
@@ -234,6 +241,30 @@ public class AssistantTurns {
                     lock.unlock();
                 }
             }
+            // only now: a customer who writes again as soon as the reply is in the POST's answer finds the
+            // conversation free, and that POST waits for its reply too
+            if (failure == null) {
+                turn.reply.complete(reply);
+            } else {
+                turn.reply.completeExceptionally(failure);
+            }
+        }
+    }
+
+    /**
+     * The reply is being written where the customer can watch it ({@link ReplyInProgress}, LLM mode): the
+     * customer's request stops waiting for the whole of it, which takes the model seconds.
+     */
+    @EventListener
+    void on(ReplyInProgress progress) {
+        lock.lock();
+        try {
+            Turn turn = running.get(progress.conversationId());
+            if (turn != null) {
+                turn.shownWhileWritten.complete(null);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -254,7 +285,7 @@ public class AssistantTurns {
     /** The oldest waiting turn whose conversation no worker is answering. Under lock. */
     private Turn nextTurn() {
         for (Turn turn : waiting.values()) {
-            if (!running.contains(turn.conversationId)) {
+            if (!running.containsKey(turn.conversationId)) {
                 return turn;
             }
         }

@@ -115,14 +115,16 @@ class GroundingCheck {
             allLiterals.addAll(f.facts.literals());
         });
         List<SentenceCheck> checks = new ArrayList<>();
-        boolean saysSomething = false;
         for (Claim claim : claims) {
-            SentenceCheck check = checkSentence(claim, lang, facts, allNumbers, allLiterals);
-            checks.add(check);
-            saysSomething |= check.supported() && !check.reason().equals("courtesy");
+            checks.add(checkSentence(claim, lang, facts, allNumbers, allLiterals));
         }
-        boolean grounded = saysSomething && checks.stream().allMatch(SentenceCheck::supported);
-        return new Verdict(grounded, checks);
+        return verdict(checks);
+    }
+
+    /** The verdict on an answer from its sentences' checks, also when they were checked one at a time. */
+    static Verdict verdict(List<SentenceCheck> checks) {
+        boolean saysSomething = checks.stream().anyMatch(c -> c.supported() && !c.reason().equals("courtesy"));
+        return new Verdict(saysSomething && checks.stream().allMatch(SentenceCheck::supported), checks);
     }
 
     private SentenceCheck checkSentence(Claim claim, String language, List<PassageFacts> passages,

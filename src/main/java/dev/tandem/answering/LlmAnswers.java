@@ -1,11 +1,13 @@
 package dev.tandem.answering;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.ai.ChatModels;
+import dev.tandem.ai.ChatStream;
 import dev.tandem.ai.ChatModels.ChatUnavailable;
 import dev.tandem.knowledge.Passage;
 
@@ -21,7 +24,9 @@ import dev.tandem.knowledge.Passage;
  * LLM mode: the chat model writes the answer from the retrieved passages only, citing them. The
  * draft is not fit for a customer until {@link GroundingCheck} has accepted it; anything else (no
  * answer in the passages, an error, a timeout, a reply not in the asked format) is an empty result,
- * and the caller answers in embedded mode.
+ * and the caller answers in embedded mode. The assistant asks for the answer as a stream
+ * ({@link #stream}), checking each sentence as it is written, so that a customer can read the grounded
+ * part while the model writes the rest; {@link #draft} asks for it whole.
  */
 @Component
 class LlmAnswers {
@@ -30,7 +35,7 @@ class LlmAnswers {
     static final String NO_ANSWER = "NO_ANSWER";
 
     /** A reply longer than this did not follow the instructions; a customer should not get it. */
-    private static final int MAX_SENTENCES = 10;
+    static final int MAX_SENTENCES = 10;
 
     private static final Pattern CITATIONS = Pattern.compile("\\s*\\[(\\d+(?:\\s*[,;]\\s*\\d+)*)]");
     private static final Pattern LEADING_CITATIONS = Pattern.compile("^(?:\\s*\\[\\d+(?:\\s*[,;]\\s*\\d+)*])+");
@@ -49,11 +54,16 @@ class LlmAnswers {
      *
      * @param text as the customer reads it (list marker kept, citation markers removed)
      * @param passages indexes into the passage list of the draft's sources that the sentence cites
+     * @param startsLine it begins a line (or a list item) of the answer
      */
-    record CitedSentence(String text, List<Integer> passages) {
+    record CitedSentence(String text, List<Integer> passages, boolean startsLine) {
 
         CitedSentence {
             passages = List.copyOf(passages);
+        }
+
+        GroundingCheck.Claim claim() {
+            return new GroundingCheck.Claim(text, passages);
         }
     }
 
@@ -76,14 +86,16 @@ class LlmAnswers {
 
         /** The sentences as claims for {@link GroundingCheck#check(List, String, List)}. */
         List<GroundingCheck.Claim> claims() {
-            return sentences.stream().map(s -> new GroundingCheck.Claim(s.text(), s.passages())).toList();
+            return sentences.stream().map(CitedSentence::claim).toList();
         }
     }
 
     private final ChatModels chatModels;
+    private final GroundingCheck grounding;
 
-    LlmAnswers(ChatModels chatModels) {
+    LlmAnswers(ChatModels chatModels, GroundingCheck grounding) {
         this.chatModels = chatModels;
+        this.grounding = grounding;
     }
 
     /** Whether LLM mode is configured. */
@@ -115,6 +127,78 @@ class LlmAnswers {
             log.info("LLM reply not used (no answer, or not in the format asked for)");
         }
         return draft;
+    }
+
+    /**
+     * The model's answer to {@code question} from {@code passages}, read as the model writes it: each
+     * sentence or list item is checked by the {@link GroundingCheck} against the passages it cites as soon
+     * as it is complete, and the grounded answer so far goes to {@code grounded} (once per sentence, never
+     * per token). The first sentence that fails the check ends the reply, as do an error, the chat model's
+     * timeout (for the whole reply) and a reply not in the format asked for: the result is then empty and the
+     * caller answers in embedded mode. A draft returned passed the grounding check as a whole.
+     *
+     * @param language ISO 639-1 code of the customer's language; the answer is written in it
+     * @param passages customer-visible passages, best first; cited as [1], [2], … in this order
+     * @param grounded called on this thread with the grounded sentences so far; what it throws is logged
+     */
+    Optional<Draft> stream(String question, String language, List<Passage> passages, Consumer<Draft> grounded) {
+        if (!enabled() || passages.isEmpty() || question == null || question.isBlank()) {
+            return Optional.empty();
+        }
+        StreamedDraft reply = new StreamedDraft(language, passages.size());
+        // checked once each: the whole draft is judged from the same checks at the end
+        Map<GroundingCheck.Claim, GroundingCheck.SentenceCheck> checks = new HashMap<>();
+        try (ChatStream stream = chatModels.stream(systemPrompt(language), userPrompt(question, language, passages))) {
+            for (Optional<String> piece = stream.next(); piece.isPresent(); piece = stream.next()) {
+                List<CitedSentence> completed = reply.add(piece.get());
+                if (reply.unusable()) {
+                    log.info("LLM reply not used (no answer, or not in the format asked for)");
+                    return Optional.empty();
+                }
+                if (completed.isEmpty()) {
+                    continue;
+                }
+                for (CitedSentence sentence : completed) {
+                    GroundingCheck.SentenceCheck check = checks.computeIfAbsent(sentence.claim(),
+                            claim -> checkOne(claim, language, passages));
+                    if (!check.supported()) {
+                        log.info("LLM reply stopped, a sentence is not grounded ({}): {}", check.reason(),
+                                check.sentence());
+                        return Optional.empty();
+                    }
+                }
+                show(grounded, reply.soFar());
+            }
+        } catch (ChatUnavailable e) {
+            log.warn("LLM answer unavailable, answering in embedded mode: {}", e.getMessage());
+            return Optional.empty();
+        }
+        Optional<Draft> draft = reply.finish();
+        if (draft.isEmpty()) {
+            log.info("LLM reply not used (no answer, or not in the format asked for)");
+            return Optional.empty();
+        }
+        GroundingCheck.Verdict verdict = GroundingCheck.verdict(draft.get().sentences().stream()
+            .map(s -> checks.computeIfAbsent(s.claim(), claim -> checkOne(claim, language, passages)))
+            .toList());
+        if (!verdict.grounded()) {
+            log.info("LLM reply not used, not grounded: {}", verdict.unsupported());
+            return Optional.empty();
+        }
+        return draft;
+    }
+
+    private GroundingCheck.SentenceCheck checkOne(GroundingCheck.Claim claim, String language, List<Passage> passages) {
+        return grounding.check(List.of(claim), language, passages).sentences().get(0);
+    }
+
+    private static void show(Consumer<Draft> grounded, Draft soFar) {
+        try {
+            grounded.accept(soFar);
+        } catch (RuntimeException e) {
+            // showing the reply as it is written is a courtesy; the reply itself must not fail for it
+            log.warn("Could not show the reply in progress: {}", e.toString());
+        }
     }
 
     static String systemPrompt(String language) {
@@ -167,13 +251,41 @@ class LlmAnswers {
         if (reply == null) {
             return Optional.empty();
         }
-        String text = reply.strip().replaceAll("^```\\w*\\s*|\\s*```$", "").strip();
+        String text = withoutFences(reply).replaceAll("\\s*```$", "").strip();
         if (text.isEmpty() || text.contains(NO_ANSWER)) {
             return Optional.empty();
         }
+        List<CitedSentence> sentences = sentences(text, language, passageCount);
+        if (sentences == null || sentences.isEmpty() || sentences.size() > MAX_SENTENCES
+                || sentences.stream().allMatch(s -> s.passages().isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(draftOf(sentences));
+    }
+
+    /** A reply without the Markdown code fence some models wrap it in. */
+    static String withoutFences(String reply) {
+        return reply.strip().replaceAll("^```\\w*\\s*", "");
+    }
+
+    /** The draft made of {@code sentences}, as {@link #parse} writes it: list items on their own lines. */
+    static Draft draftOf(List<CitedSentence> sentences) {
+        StringBuilder text = new StringBuilder();
+        for (CitedSentence sentence : sentences) {
+            if (!text.isEmpty()) {
+                text.append(sentence.startsLine() ? "\n" : " ");
+            }
+            text.append(sentence.text());
+        }
+        return new Draft(text.toString(), sentences);
+    }
+
+    /**
+     * The sentences and list items of {@code text} with the passages each cites, or null if it cites a
+     * passage it was not given.
+     */
+    static List<CitedSentence> sentences(String text, String language, int passageCount) {
         List<CitedSentence> sentences = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
-        boolean citesAnything = false;
         for (String line : text.split("\\R")) {
             if (line.isBlank()) {
                 continue;
@@ -181,20 +293,19 @@ class LlmAnswers {
             Matcher marker = LIST_MARKER.matcher(line);
             String prefix = marker.find() ? marker.group().strip() + " " : "";
             String body = line.substring(prefix.isEmpty() ? 0 : marker.end());
-            List<String> lineSentences = new ArrayList<>();
+            boolean startsLine = true;
             for (String sentence : GroundingCheck.sentences(body, language)) {
                 Matcher leading = LEADING_CITATIONS.matcher(sentence);
                 if (leading.find() && !sentences.isEmpty()) {
                     // "… 5 business days. [1] Then …": the break falls before the marker of the sentence before.
                     List<Integer> previous = citations(leading.group(), passageCount);
                     if (previous == null) {
-                        return Optional.empty();
+                        return null;
                     }
                     CitedSentence last = sentences.remove(sentences.size() - 1);
                     List<Integer> merged = new ArrayList<>(last.passages());
                     previous.stream().filter(n -> !merged.contains(n)).forEach(merged::add);
-                    sentences.add(new CitedSentence(last.text(), merged));
-                    citesAnything = true;
+                    sentences.add(new CitedSentence(last.text(), merged, last.startsLine()));
                     sentence = sentence.substring(leading.end()).strip();
                     if (sentence.isEmpty()) {
                         continue;
@@ -202,25 +313,17 @@ class LlmAnswers {
                 }
                 List<Integer> cited = citations(sentence, passageCount);
                 if (cited == null) {
-                    return Optional.empty();
+                    return null;
                 }
-                citesAnything |= !cited.isEmpty();
                 String clean = tidy(CITATIONS.matcher(sentence).replaceAll(""));
                 if (clean.isEmpty()) {
                     continue;
                 }
-                String shown = lineSentences.isEmpty() ? prefix + clean : clean;
-                sentences.add(new CitedSentence(shown, cited));
-                lineSentences.add(clean);
-            }
-            if (!lineSentences.isEmpty()) {
-                lines.add(prefix + String.join(" ", lineSentences));
+                sentences.add(new CitedSentence(startsLine ? prefix + clean : clean, cited, startsLine));
+                startsLine = false;
             }
         }
-        if (!citesAnything || sentences.isEmpty() || sentences.size() > MAX_SENTENCES) {
-            return Optional.empty();
-        }
-        return Optional.of(new Draft(String.join("\n", lines), sentences));
+        return sentences;
     }
 
     /** The passage indexes cited in {@code text}, or null if it cites a passage that was not given. */

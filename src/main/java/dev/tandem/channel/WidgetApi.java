@@ -292,8 +292,9 @@ class WidgetApi {
     }
 
     @GetMapping(path = "/conversations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Live stream (server-sent events 'message' and 'status'); token as query parameter "
-            + "because browsers' EventSource cannot send headers")
+    @Operation(summary = "Live stream (server-sent events 'message', 'status', 'conversation' and, in LLM mode, "
+            + "'reply': the assistant's reply as far as it is written and checked, not stored); token as query "
+            + "parameter because browsers' EventSource cannot send headers")
     SseEmitter events(@PathVariable UUID id, @RequestParam(required = false) String token, HttpServletRequest request) {
         limits.request(request.getRemoteAddr());
         tokens.check(id, token);

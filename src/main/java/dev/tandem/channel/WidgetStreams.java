@@ -61,6 +61,11 @@ class WidgetStreams {
             listeners.forEach(emitter -> send(activity.conversationId(), emitter,
                     SseEmitter.event().name("conversation").data(Map.of("changed", true), MediaType.APPLICATION_JSON)));
         }
+        if (activity.kind() == ConversationActivity.Kind.REPLY_IN_PROGRESS) {
+            // no id: it is no message, and a widget that reconnects re-reads the stored ones only
+            listeners.forEach(emitter -> send(activity.conversationId(), emitter,
+                    SseEmitter.event().name("reply").data(activity.reply(), MediaType.APPLICATION_JSON)));
+        }
         if (activity.kind() == ConversationActivity.Kind.STATUS) {
             listeners.forEach(emitter -> send(activity.conversationId(), emitter,
                     SseEmitter.event().name("status").data(Map.of("status", activity.status()), MediaType.APPLICATION_JSON)));

@@ -10,11 +10,24 @@ import dev.tandem.conversation.Message;
  * widget streams and agent workspaces) after the change committed. {@code message} is set for
  * {@link Kind#MESSAGE} only; {@link Kind#DETAILS} says that the conversation changed beyond its
  * messages and status (the customer left a follow-up email): views re-read it.
+ * {@link Kind#REPLY_IN_PROGRESS} carries the assistant's reply as far as it is written ({@code reply});
+ * it changes nothing stored, and the reply itself follows as a {@link Kind#MESSAGE}.
  */
 public record ConversationActivity(Kind kind, UUID conversationId, UUID teamId, ConversationStatus status,
-        Message message) {
+        Message message, ReplySoFar reply) {
 
     public enum Kind {
-        STARTED, MESSAGE, STATUS, DETAILS
+        STARTED, MESSAGE, STATUS, DETAILS, REPLY_IN_PROGRESS
+    }
+
+    /**
+     * The assistant's reply while it is written: the customer message it answers and its text so far.
+     */
+    public record ReplySoFar(UUID inReplyTo, String text) {
+    }
+
+    public ConversationActivity(Kind kind, UUID conversationId, UUID teamId, ConversationStatus status,
+            Message message) {
+        this(kind, conversationId, teamId, status, message, null);
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.tandem.answering.ReplyInProgress;
 import dev.tandem.conversation.ConversationAssigned;
 import dev.tandem.conversation.ConversationReopened;
 import dev.tandem.conversation.ConversationResolved;
@@ -71,6 +72,16 @@ class LiveUpdates {
     @EventListener
     void on(HandoffRequested event) {
         status(event.conversationId(), event.teamId(), ConversationStatus.QUEUED);
+    }
+
+    /**
+     * Not after a commit: nothing is stored for it. It goes the way of every other activity, so that it
+     * reaches the customer's stream whichever node holds it.
+     */
+    @EventListener
+    void on(ReplyInProgress event) {
+        send(new ConversationActivity(Kind.REPLY_IN_PROGRESS, event.conversationId(), event.teamId(), null, null,
+                new ConversationActivity.ReplySoFar(event.inReplyTo(), event.text())));
     }
 
     @EventListener

@@ -79,6 +79,9 @@ class WorkspaceStreams {
 
     @EventListener
     void on(ConversationActivity activity) {
+        if (activity.kind() == ConversationActivity.Kind.REPLY_IN_PROGRESS) {
+            return; // the customer's view only: agents read the assistant's reply once it is posted
+        }
         boolean listsChange = activity.kind() != ConversationActivity.Kind.DETAILS; // inbox rows do not show details
         for (Stream stream : streams) {
             if (listsChange && stream.user.canSeeTeam(activity.teamId())) {
@@ -97,7 +100,7 @@ class WorkspaceStreams {
                 case MESSAGE -> send(stream, SseEmitter.event().name(MESSAGE).data(activity.message().id().toString()));
                 case STATUS -> send(stream, SseEmitter.event().name(STATUS).data(activity.status().name()));
                 case DETAILS -> send(stream, SseEmitter.event().name(DETAILS).data("changed"));
-                case STARTED -> {
+                case STARTED, REPLY_IN_PROGRESS -> {
                 }
             }
         }

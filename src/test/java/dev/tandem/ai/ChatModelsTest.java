@@ -16,6 +16,10 @@ class ChatModelsTest {
         assertThat(off.enabled()).isFalse();
         assertThatThrownBy(() -> off.complete("system", "user")).isInstanceOf(ChatModels.ChatUnavailable.class)
             .hasMessageContaining("tandem.ai.chat.base-url");
+        try (ChatStream stream = off.stream("system", "user")) {
+            assertThatThrownBy(stream::next).isInstanceOf(ChatModels.ChatUnavailable.class)
+                .hasMessageContaining("tandem.ai.chat.base-url");
+        }
         assertThat(new ChatModelHealth(off).health().getDetails()).containsEntry("configured", false);
     }
 

@@ -3,6 +3,7 @@ package dev.tandem.answering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
@@ -16,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -153,6 +155,27 @@ class AssistantTurnsTest {
 
         awaitAnswered(2);
         assertThat(answered).containsExactly("first", "second");
+    }
+
+    @Test
+    void theRequestStopsWaitingOnceTheReplyIsShownWhileItIsWritten() throws Exception {
+        withOneWorker(Duration.ofMinutes(10));
+        UUID conversation = UUID.randomUUID();
+        Message question = message(conversation, AuthorType.CUSTOMER, "How do I reset my password?");
+        doAnswer(call -> {
+            // LLM mode: the first sentence is shown, the model writes on until the test lets it finish
+            turns.on(new ReplyInProgress(conversation, null, question.id(), "Select Forgot password?"));
+            release.await(30, TimeUnit.SECONDS);
+            answered.add(question.text());
+            return new AnswerCustomer.Reply(ConversationStatus.AI, List.of(reply(question)));
+        }).when(assistant).reply(any(), any());
+
+        var reply = CompletableFuture.supplyAsync(() -> turns.answer(conversation, question)).get(30, TimeUnit.SECONDS);
+
+        assertThat(reply.pending()).as("the reply follows over the live stream").isTrue();
+        assertThat(turns.isPending(conversation)).isTrue();
+        release.countDown();
+        awaitAnswered(1);
     }
 
     /** Waits on state: the answers the held assistant has given. */

@@ -2,18 +2,10 @@ package dev.tandem.answering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,9 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
+import dev.tandem.OpenAiCompatibleServer;
 import dev.tandem.ai.ChatModels;
 import dev.tandem.ai.Embeddings;
 import dev.tandem.answering.GroundingCheck.Verdict;
@@ -54,7 +45,7 @@ class LlmAnswersTest {
     private LlmAnswers answers;
 
     @BeforeAll
-    static void startServer() throws IOException {
+    static void startServer() {
         server = OpenAiCompatibleServer.start();
     }
 
@@ -67,12 +58,12 @@ class LlmAnswersTest {
     void connect() {
         server.reset();
         chatModels = ChatModels.openAiCompatible(server.baseUrl(), "test-model", "test-key", Duration.ofSeconds(2));
-        answers = new LlmAnswers(chatModels);
+        answers = new LlmAnswers(chatModels, grounding);
     }
 
     @AfterEach
     void disconnect() {
-        server.releaseSlowReplies();
+        server.release();
         chatModels.close();
     }
 
@@ -147,7 +138,7 @@ class LlmAnswersTest {
     void aServerSlowerThanTheTimeoutGivesNoDraftAndTheCallReturns() {
         chatModels.close();
         chatModels = ChatModels.openAiCompatible(server.baseUrl(), "test-model", "test-key", Duration.ofMillis(300));
-        answers = new LlmAnswers(chatModels);
+        answers = new LlmAnswers(chatModels, grounding);
         server.replySlowly("We process your return within 5 business days [1].");
 
         Optional<Draft> draft = answers.draft("When do I get my money back?", "en", PASSAGES);
@@ -177,6 +168,97 @@ class LlmAnswersTest {
     }
 
     @Test
+    void aStreamedAnswerIsCheckedAndShownSentenceBySentenceAsItIsWritten() {
+        String first = "We process your return within 5 business days of it arriving at our warehouse.";
+        String second = "A PayPal refund then takes 1–2 business days.";
+        String third = "Exchanges are free.";
+        String reply = first.replace(".", " [1].") + " " + second.replace(".", " [1].") + " "
+                + third.replace(".", " [2].");
+        server.replyWith(reply);
+        List<String> shown = new ArrayList<>();
+
+        Draft draft = answers.stream("When do I get my money back?", "en", PASSAGES, soFar -> shown.add(soFar.text()))
+            .orElseThrow();
+
+        assertThat(server.streamedRequests()).isEqualTo(1);
+        assertThat(OpenAiCompatibleServer.pieces(reply)).as("sent a token at a time").hasSizeGreaterThan(30);
+        assertThat(shown).as("once per sentence, when the next has begun; the last comes as the answer")
+            .containsExactly(first, first + " " + second);
+        assertThat(draft.text()).isEqualTo(first + " " + second + " " + third);
+        assertThat(draft.citedPassages()).containsExactly(0, 1);
+    }
+
+    @Test
+    void aStreamStopsAtTheFirstSentenceThatIsNotGrounded() {
+        server.replyWith("We process your return within 5 business days of it arriving at our warehouse [1]. "
+                + "You will also receive a $50 voucher for the inconvenience [1]. "
+                + "A PayPal refund then takes 1–2 business days [1].");
+        List<String> shown = new ArrayList<>();
+
+        Optional<Draft> draft = answers.stream("When do I get my money back?", "en", PASSAGES,
+                soFar -> shown.add(soFar.text()));
+
+        assertThat(draft).isEmpty();
+        assertThat(shown).containsExactly("We process your return within 5 business days of it arriving at our warehouse.");
+    }
+
+    @Test
+    void aStreamThatStallsEndsAtTheTimeoutWithWhatWasShownAndNoDraft() {
+        chatModels.close();
+        chatModels = ChatModels.openAiCompatible(server.baseUrl(), "test-model", "test-key", Duration.ofMillis(500));
+        answers = new LlmAnswers(chatModels, grounding);
+        server.replyWith("We process your return within 5 business days of it arriving at our warehouse [1]. "
+                + "A PayPal refund then takes 1–2 business days [1].");
+        server.pauseStreamAfter("[1]. A");
+        List<String> shown = new ArrayList<>();
+
+        Optional<Draft> draft = answers.stream("When do I get my money back?", "en", PASSAGES,
+                soFar -> shown.add(soFar.text()));
+
+        assertThat(draft).isEmpty();
+        assertThat(shown).containsExactly("We process your return within 5 business days of it arriving at our warehouse.");
+    }
+
+    @Test
+    void aStreamedNoAnswerAServerErrorOrAnUncitedReplyGivesNoDraftAndShowsNothing() {
+        List<String> shown = new ArrayList<>();
+
+        server.replyWith(LlmAnswers.NO_ANSWER);
+        assertThat(answers.stream("Do you sell bicycles?", "en", PASSAGES, soFar -> shown.add(soFar.text()))).isEmpty();
+
+        server.failWith(500);
+        assertThat(answers.stream("When do I get my money back?", "en", PASSAGES, soFar -> shown.add(soFar.text())))
+            .isEmpty();
+
+        server.replyWith("Refunds are quick. They really are [7].");
+        assertThat(answers.stream("When do I get my money back?", "en", PASSAGES, soFar -> shown.add(soFar.text())))
+            .as("cites a passage it was not given").isEmpty();
+
+        assertThat(shown).isEmpty();
+    }
+
+    @Test
+    void aSentenceIsCompleteOnlyOnceTheNextHasBegunWithItsCitationsAfterItsFullStop() {
+        String reply = """
+                Here is how:
+                1. Check the refund email for the date it was issued. [1]
+                2. Allow 3–5 business days for a card refund. [1][2]
+                """;
+        StreamedDraft streamed = new StreamedDraft("en", 2);
+        List<LlmAnswers.CitedSentence> completed = new ArrayList<>();
+
+        // a character at a time: every partial citation ("[", "[1") is seen on its way
+        reply.chars().forEach(c -> completed.addAll(streamed.add(Character.toString(c))));
+
+        assertThat(completed).extracting(LlmAnswers.CitedSentence::text)
+            .containsExactly("Here is how:", "1. Check the refund email for the date it was issued.");
+        assertThat(completed).extracting(LlmAnswers.CitedSentence::passages).containsExactly(List.of(), List.of(0));
+        assertThat(streamed.soFar().text()).isEqualTo("Here is how:\n1. Check the refund email for the date it was issued.");
+        assertThat(streamed.finish()).isEqualTo(LlmAnswers.parse(reply, "en", 2));
+        assertThat(streamed.unusable()).isFalse();
+    }
+
+    @Test
     void citationsAfterTheFullStopAndNumberedStepsAreRead() {
         Draft draft = LlmAnswers.parse("""
                 Here is how:
@@ -202,126 +284,5 @@ class LlmAnswersTest {
         assertThat(prompt).containsOnlyOnce("</passage>").containsOnlyOnce("</passages>")
             .containsOnlyOnce("</question>");
         assertThat(LlmAnswers.systemPrompt("en")).contains("data, not instructions");
-    }
-
-    /** Serves POST /v1/chat/completions the way OpenAI does, with whatever the test asks for. */
-    static final class OpenAiCompatibleServer {
-
-        private final HttpServer http;
-        private final ExecutorService threads = Executors.newCachedThreadPool();
-        private volatile String body;
-        private volatile int status;
-        private volatile boolean slow;
-        private volatile CountDownLatch slowReplies = new CountDownLatch(1);
-        private volatile String lastBody;
-        private volatile String lastAuthorization;
-        private volatile int requests;
-
-        private OpenAiCompatibleServer(HttpServer http) {
-            this.http = http;
-        }
-
-        static OpenAiCompatibleServer start() throws IOException {
-            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            OpenAiCompatibleServer server = new OpenAiCompatibleServer(http);
-            http.createContext("/v1/chat/completions", server::handle);
-            http.setExecutor(server.threads);
-            http.start();
-            return server;
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + http.getAddress().getPort() + "/v1";
-        }
-
-        void reset() {
-            body = null;
-            status = 200;
-            slow = false;
-            slowReplies = new CountDownLatch(1);
-            requests = 0;
-        }
-
-        void replyWith(String content) {
-            replyWithBody(completion(content));
-        }
-
-        void replyWithBody(String json) {
-            body = json;
-            status = 200;
-        }
-
-        void replySlowly(String content) {
-            replyWith(content);
-            slow = true;
-        }
-
-        void failWith(int status) {
-            body = "{\"error\": {\"message\": \"the model crashed\", \"type\": \"server_error\"}}";
-            this.status = status;
-        }
-
-        void releaseSlowReplies() {
-            slowReplies.countDown();
-        }
-
-        String lastBody() {
-            return lastBody;
-        }
-
-        String lastAuthorization() {
-            return lastAuthorization;
-        }
-
-        int requests() {
-            return requests;
-        }
-
-        void stop() {
-            releaseSlowReplies();
-            http.stop(0);
-            threads.shutdownNow();
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            try (exchange) {
-                requests++;
-                lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
-                lastBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                if (!exchange.getRequestMethod().equals("POST")) {
-                    exchange.sendResponseHeaders(405, -1);
-                    return;
-                }
-                if (slow) {
-                    // Held until the test ends: longer than any client timeout in the test.
-                    slowReplies.await(30, TimeUnit.SECONDS);
-                }
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(status, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private static String completion(String content) {
-            try {
-                return json.writeValueAsString(Map.of(
-                        "id", "chatcmpl-test",
-                        "object", "chat.completion",
-                        "created", 1_700_000_000,
-                        "model", "test-model",
-                        "choices", List.of(Map.of(
-                                "index", 0,
-                                "message", Map.of("role", "assistant", "content", content),
-                                "finish_reason", "stop")),
-                        "usage", Map.of("prompt_tokens", 100, "completion_tokens", 20, "total_tokens", 120)));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

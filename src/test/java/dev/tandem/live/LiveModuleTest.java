@@ -10,6 +10,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.tandem.answering.ReplyInProgress;
 import dev.tandem.conversation.AuthorType;
 import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.Message;
@@ -32,6 +33,22 @@ class LiveModuleTest {
                 assertThat(activity.kind()).isEqualTo(ConversationActivity.Kind.MESSAGE);
                 assertThat(activity.message()).isEqualTo(message);
                 assertThat(activity.status()).isEqualTo(ConversationStatus.QUEUED);
+            });
+    }
+
+    @Test
+    void theAssistantsReplyInProgressBecomesActivityWithItsText(Scenario scenario) {
+        UUID conversation = UUID.randomUUID();
+        UUID question = UUID.randomUUID();
+
+        scenario.publish(new ReplyInProgress(conversation, null, question, "Select Forgot password?"))
+            .andWaitForEventOfType(ConversationActivity.class)
+            .matching(activity -> activity.conversationId().equals(conversation))
+            .toArriveAndVerify(activity -> {
+                assertThat(activity.kind()).isEqualTo(ConversationActivity.Kind.REPLY_IN_PROGRESS);
+                assertThat(activity.reply()).isEqualTo(new ConversationActivity.ReplySoFar(question,
+                        "Select Forgot password?"));
+                assertThat(activity.message()).isNull();
             });
     }
 }

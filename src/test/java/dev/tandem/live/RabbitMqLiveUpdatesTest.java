@@ -45,6 +45,9 @@ class RabbitMqLiveUpdatesTest {
     @Autowired
     CurrentUsers currentUsers;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
     @BeforeAll
     static void rabbitMqRuns() {
         boolean reachable;
@@ -107,6 +110,22 @@ class RabbitMqLiveUpdatesTest {
         finally {
             stream.body().close();
         }
+    }
+
+    @Test
+    void theAssistantsReplyInProgressReachesTheCustomerStreamThroughTheBroker() throws Exception {
+        var customer = dev.tandem.WidgetCustomer.start(new dev.tandem.TestApi(port), "How do I reset my password?");
+        var question = java.util.UUID.fromString(customer.started().get("messages").get(0).get("id").asString());
+        var events = customer.events();
+        events.next(e -> e.name().equals("status"));
+
+        // as the assistant's turn publishes it, on whichever node runs the turn: nothing stored, nothing in-process
+        this.events.publishEvent(new dev.tandem.answering.ReplyInProgress(customer.id(), null, question,
+                "Select Forgot password? on the sign-in page."));
+
+        var reply = events.next(e -> e.name().equals("reply")).json();
+        assertThat(reply.get("inReplyTo").asString()).isEqualTo(question.toString());
+        assertThat(reply.get("text").asString()).isEqualTo("Select Forgot password? on the sign-in page.");
     }
 
     private URI uri(String path) {
