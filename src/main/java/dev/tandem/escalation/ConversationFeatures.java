@@ -94,6 +94,17 @@ final class ConversationFeatures {
      * than one by one, and not kept: learning must not fill the cache that serves live conversations.
      */
     Feature[][] ofAll(List<List<Turn>> conversations) {
+        Map<String, float[]> vectors = vectorsOf(embeddings, conversations);
+        return ofAll(conversations, vectors::get);
+    }
+
+    /** The features of many conversations whose texts' vectors are known. */
+    Feature[][] ofAll(List<List<Turn>> conversations, Function<String, float[]> vectors) {
+        return conversations.stream().map(turns -> of(turns, vectors)).toArray(Feature[][]::new);
+    }
+
+    /** The vectors of every text the features of these conversations read, embedded at once. */
+    static Map<String, float[]> vectorsOf(Embeddings embeddings, List<List<Turn>> conversations) {
         LinkedHashSet<String> texts = new LinkedHashSet<>();
         for (List<Turn> turns : conversations) {
             turns.stream().filter(Turn::fromCustomer).map(Turn::text).forEach(texts::add);
@@ -108,7 +119,7 @@ final class ConversationFeatures {
         for (int i = 0; i < distinct.size(); i++) {
             vectors.put(distinct.get(i), embedded.get(i));
         }
-        return conversations.stream().map(turns -> of(turns, vectors::get)).toArray(Feature[][]::new);
+        return vectors;
     }
 
     /** The features in liblinear's form: 1-based indices, ascending. */
@@ -116,7 +127,7 @@ final class ConversationFeatures {
         return of(turns, this::vector);
     }
 
-    private Feature[] of(List<Turn> turns, Function<String, float[]> vectors) {
+    Feature[] of(List<Turn> turns, Function<String, float[]> vectors) {
         List<Feature> features = new ArrayList<>(3 * D + 64);
         dense(features, 0, vectors.apply(lastMessage(turns)));
         dense(features, D, everythingSaid(turns, vectors));

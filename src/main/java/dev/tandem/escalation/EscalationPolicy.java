@@ -87,7 +87,7 @@ public class EscalationPolicy {
         this.rules = rules;
         this.enabled = enabled;
         this.model = embeddings == null || !rules.learned().on() ? null
-                : new EscalationModel(embeddings, rules.learned().regularisation());
+                : new EscalationModel(embeddings, rules.learned().regularisation(), rules.learned().businessWeight());
         this.learnedOpinionSettled = model == null;
         Set<String> alwaysCount = new HashSet<>(Set.of("yes-to-offer"));
         rules.rules().stream()
@@ -464,15 +464,17 @@ public class EscalationPolicy {
         private final List<Pattern> patterns;
         private final List<Pattern> with;
         private final List<Pattern> unless;
+        private final List<Pattern> mentionedWhen;
 
         WordRule(EscalationRules.RuleDefinition definition) {
             this.definition = definition;
             this.patterns = compile(definition.name(), definition.patterns());
             this.with = compile(definition.name() + " (with)", definition.with());
             this.unless = compile(definition.name() + " (unless)", definition.unless());
+            this.mentionedWhen = compile(definition.name() + " (mentioned-when)", definition.mentionedWhen());
         }
 
-        /** The words of the first customer message that matches (and is not excused). */
+        /** The words of the first customer message that matches (and is not excused, nor only mentioned). */
         Optional<String> firstMatch(List<String> messages) {
             for (String message : messages) {
                 if (matchesAny(unless, message) || !with.isEmpty() && !matchesAny(with, message)) {
@@ -480,12 +482,28 @@ public class EscalationPolicy {
                 }
                 for (Pattern pattern : patterns) {
                     Matcher matcher = pattern.matcher(message);
-                    if (matcher.find()) {
-                        return Optional.of(quote(matcher.group()));
+                    while (matcher.find()) {
+                        if (!mentioned(message, matcher.start(), matcher.end())) {
+                            return Optional.of(quote(matcher.group()));
+                        }
                     }
                 }
             }
             return Optional.empty();
+        }
+
+        /**
+         * Whether the words from start to end are only mentioned: the message is read with them marked
+         * «like this» (a matchable text holds no guillemets: they are folded to quotes), so a pattern can
+         * say where the words stand ("don't need to" right before them, "said" right after).
+         */
+        private boolean mentioned(String message, int start, int end) {
+            if (mentionedWhen.isEmpty()) {
+                return false;
+            }
+            String marked = message.substring(0, start) + "\u00ab" + message.substring(start, end) + "\u00bb"
+                    + message.substring(end);
+            return matchesAny(mentionedWhen, marked);
         }
 
         Finding finding(String evidence) {
