@@ -58,17 +58,21 @@ final class EscalationModel {
     private final Embeddings embeddings;
     private final double regularisation;
     private final int businessWeight;
+    private final int gramsInBusinesses;
     private volatile Learned learned;
 
     /**
      * @param regularisation liblinear's C: higher fits the examples more closely
      * @param businessWeight at most how many times a conversation of a business with fewer examples counts,
      *     so that every business weighs about as much as the one with the most (1: each counts once)
+     * @param gramsInBusinesses a character n-gram is a feature only when the customers of at least this many
+     *     businesses used it (examples without a business count as one)
      */
-    EscalationModel(Embeddings embeddings, double regularisation, int businessWeight) {
+    EscalationModel(Embeddings embeddings, double regularisation, int businessWeight, int gramsInBusinesses) {
         this.embeddings = embeddings;
         this.regularisation = regularisation;
         this.businessWeight = Math.max(1, businessWeight);
+        this.gramsInBusinesses = Math.max(1, gramsInBusinesses);
     }
 
     /** Learns these conversations (slow: embeds a few thousand texts); until then {@link #judge} is empty. */
@@ -80,7 +84,8 @@ final class EscalationModel {
     /** Learns these conversations, whose texts' vectors are known (tuning: embedded once for many runs). */
     void learn(List<LabelledConversation> conversations, Function<String, float[]> vectors) {
         List<List<Turn>> turns = conversations.stream().map(LabelledConversation::turns).toList();
-        ConversationFeatures features = ConversationFeatures.fit(embeddings, turns);
+        ConversationFeatures features = ConversationFeatures.fit(embeddings, turns,
+                conversations.stream().map(LabelledConversation::business).toList(), gramsInBusinesses);
         Feature[][] all = features.ofAll(turns, vectors);
         List<Feature[]> x = new ArrayList<>();
         List<Double> needsPerson = new ArrayList<>();
@@ -142,7 +147,7 @@ final class EscalationModel {
     String fingerprintOf(List<LabelledConversation> conversations) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((FORMAT + "|" + regularisation + "|" + businessWeight + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update((FORMAT + "|" + regularisation + "|" + businessWeight + "|" + gramsInBusinesses + "\n").getBytes(StandardCharsets.UTF_8));
             for (LabelledConversation conversation : conversations) {
                 StringBuilder line = new StringBuilder();
                 conversation.turns().forEach(turn -> line.append(turn.speaker()).append(':').append(turn.text()).append('\u0000'));

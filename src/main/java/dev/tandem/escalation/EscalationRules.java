@@ -29,7 +29,7 @@ record EscalationRules(List<String> yesToOffer, List<String> declines, List<Stri
         frustration = frustration == null ? new FrustrationLimits(0.65, 0.3, 0.4) : frustration;
         repetition = repetition == null ? new RepetitionLimits(0.6, 2, List.of()) : repetition;
         largeDispute = largeDispute == null ? new LargeDispute(500, List.of()) : largeDispute;
-        learned = learned == null ? new LearnedOpinion(null, 1, 0, 1, 1) : learned;
+        learned = learned == null ? new LearnedOpinion(null, 1, 0, 1, 1, 1) : learned;
         rules = listOf(rules);
     }
 
@@ -71,12 +71,15 @@ record EscalationRules(List<String> yesToOffer, List<String> declines, List<Stri
      * @param regularisation liblinear's C for the model (higher: fits the examples more closely)
      * @param businessWeight at most how many times a conversation of a business with fewer examples counts
      *     ({@code business} in the examples), so that the businesses weigh about alike; 1: each counts once
+     * @param gramsInBusinesses a character n-gram of the customer's words is a feature only when the customers
+     *     of at least this many businesses used it; 1: every gram
      */
     record LearnedOpinion(String examples, double escalateAt, double rulesNeedAtLeast, double regularisation,
-            int businessWeight) {
+            int businessWeight, int gramsInBusinesses) {
 
         LearnedOpinion {
             businessWeight = Math.max(1, businessWeight);
+            gramsInBusinesses = Math.max(1, gramsInBusinesses);
         }
 
         public boolean on() {

@@ -33,7 +33,7 @@ import dev.tandem.understanding.SentimentAnalysis;
  *
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.tandem.escalation.EscalationTransferTuning \
- *     -Dc=16,32 -Dweights=1,4 [-Dbaseline=true] [-Dat=0.7 -Dveto=0.15]
+ *     -Dc=16,32 -Dweights=1,4 -Dgrams=1,2 [-Dbaseline=true] [-Dat=0.7 -Dveto=0.15] [-Derrors=true]
  * </pre>
  *
  * {@code -Dbaseline=true} learns only the conversations without a business (the examples as they were
@@ -42,7 +42,8 @@ import dev.tandem.understanding.SentimentAnalysis;
  */
 final class EscalationTransferTuning {
 
-    private record Judged(LabelledConversation conversation, List<Finding> rules, EscalationModel.Judgement judgement) {
+    private record Judged(LabelledConversation conversation, EscalationPolicy.RuleFindings rules,
+            EscalationModel.Judgement judgement) {
     }
 
     private static final double[] AT = { 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9 };
@@ -59,28 +60,37 @@ final class EscalationTransferTuning {
                 true, new SentimentAnalysis(), new EntityExtraction());
         TreeSet<String> businesses = new TreeSet<>();
         examples.stream().map(LabelledConversation::business).filter(b -> b != null).forEach(businesses::add);
-        Map<LabelledConversation, List<Finding>> ruleFindings = new HashMap<>();
+        Map<LabelledConversation, EscalationPolicy.RuleFindings> ruleFindings = new HashMap<>();
         examples.stream().filter(c -> c.business() != null)
-            .forEach(c -> ruleFindings.put(c, rulesOnly.assess(c.turns(), c.language()).findings()));
+            .forEach(c -> ruleFindings.put(c, rulesOnly.ruleFindings(c.turns(), c.language())));
         boolean baseline = Boolean.getBoolean("baseline");
         System.out.printf(Locale.ROOT, "%d examples, %d held out in turn (%s)%s%n", examples.size(), ruleFindings.size(),
                 String.join(", ", businesses), baseline ? "; learning only the examples without a business" : "");
         for (String c : System.getProperty("c", "32").split(",")) {
-            for (String weight : System.getProperty("weights", "1").split(",")) {
+            for (String weight : System.getProperty("weights", "1").split(","))
+            for (String grams : System.getProperty("grams", "1").split(",")) {
                 Map<String, List<Judged>> judged = new LinkedHashMap<>();
+                EscalationModel baselineModel = null;
                 for (String business : businesses) {
+                    // the reason model is not needed here: judging needs only the likelihood (learning takes half as long)
                     List<LabelledConversation> learn = examples.stream()
                         .filter(e -> baseline ? e.business() == null : !business.equals(e.business()))
+                        .map(e -> new LabelledConversation(e.turns(), e.escalate(), null, e.language(), e.business()))
                         .toList();
-                    EscalationModel model = new EscalationModel(embeddings, Double.parseDouble(c), Integer.parseInt(weight));
-                    model.learn(learn, vectors::get);
+                    // the baseline learns the same conversations for every business: once
+                    EscalationModel model = baseline && baselineModel != null ? baselineModel
+                            : new EscalationModel(embeddings, Double.parseDouble(c), Integer.parseInt(weight), Integer.parseInt(grams));
+                    if (model != baselineModel) {
+                        model.learn(learn, vectors::get);
+                        baselineModel = baseline ? model : null;
+                    }
                     judged.put(business, examples.stream().filter(e -> business.equals(e.business()))
                         .map(e -> new Judged(e, ruleFindings.get(e), model.judge(e.turns(), vectors::get).orElseThrow()))
                         .toList());
                 }
                 List<Judged> all = judged.values().stream().flatMap(List::stream).toList();
-                System.out.printf(Locale.ROOT, "## C %s, business weight %s%n", c, weight);
-                System.out.println(line("rules alone", all, r -> !r.rules().isEmpty()));
+                System.out.printf(Locale.ROOT, "## C %s, business weight %s, grams in at least %s businesses%n", c, weight, grams);
+                System.out.println(line("rules alone", all, r -> !r.rules().findings().isEmpty()));
                 for (double veto : VETO) {
                     for (double at : AT) {
                         System.out.println(line(String.format(Locale.ROOT, "veto<%.2f at>=%.2f", veto, at), all,
@@ -100,7 +110,7 @@ final class EscalationTransferTuning {
                 if (Boolean.getBoolean("errors")) {
                     all.stream().filter(r -> escalates(at, veto, Double.parseDouble(c), rulesOnly).test(r) != r.conversation().escalate())
                         .forEach(r -> System.out.printf(Locale.ROOT, "%s %.2f %s %s%n", r.conversation().escalate() ? "MISSED" : "FALSE",
-                                r.judgement().likelihood(), r.rules().stream().map(Finding::rule).toList(),
+                                r.judgement().likelihood(), r.rules().findings().stream().map(Finding::rule).toList(),
                                 r.conversation().turns().get(r.conversation().turns().size() - 1).text()));
                 }
             }
@@ -108,11 +118,11 @@ final class EscalationTransferTuning {
     }
 
     private static Predicate<Judged> escalates(double at, double veto, double c, EscalationPolicy rulesOnly) {
-        var settings = new EscalationRules.LearnedOpinion("-", at, veto, c, 1);
+        var settings = new EscalationRules.LearnedOpinion("-", at, veto, c, 1, 1);
         return r -> {
-            List<Finding> findings = new ArrayList<>(r.rules());
+            List<Finding> findings = new ArrayList<>(r.rules().findings());
             if (findings.stream().noneMatch(f -> rulesOnly.neverVetoed().contains(f.rule()))) {
-                EscalationPolicy.weigh(r.judgement(), findings, settings, rulesOnly.neverVetoed());
+                EscalationPolicy.weigh(r.judgement(), findings, settings, rulesOnly.neverVetoed(), r.rules().onlyMentioned());
             }
             return !findings.isEmpty();
         };

@@ -2,7 +2,9 @@ package dev.tandem.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
@@ -83,6 +85,25 @@ class WordsInContextTest {
     void anotherMatchInTheSameMessageStillCounts() {
         Assessment both = after("I got a phishing text and didn't click it, but there are also two charges I didn't make on my card");
         assertThat(both.has(EscalationReason.HIGH_STAKES)).isTrue();
+    }
+
+    @Test
+    void theRulesSayWhenWordsWereOnlyMentioned() {
+        var reported = policy.ruleFindings(List.of(Turn.customer("I got a phishing text, I didn't click it, just so you know")), "en");
+        assertThat(reported.findings()).isEmpty();
+        assertThat(reported.onlyMentioned()).isTrue();
+        assertThat(policy.ruleFindings(List.of(Turn.customer("what are your opening hours?")), "en").onlyMentioned()).isFalse();
+    }
+
+    @Test
+    void theLearnedOpinionDoesNotHandOverOnWordsTheRulesReadAsOnlyMentioned() {
+        var settings = new EscalationRules.LearnedOpinion("-", 0.7, 0.15, 32, 1, 1);
+        var sure = new EscalationModel.Judgement(0.9, EscalationReason.HIGH_STAKES);
+        List<Finding> findings = new ArrayList<>();
+        EscalationPolicy.weigh(sure, findings, settings, Set.of(), true);
+        assertThat(findings).isEmpty();
+        EscalationPolicy.weigh(sure, findings, settings, Set.of(), false);
+        assertThat(findings).extracting(Finding::rule).containsExactly("learned-opinion");
     }
 
     @Test
