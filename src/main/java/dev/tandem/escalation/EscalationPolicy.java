@@ -260,7 +260,7 @@ public class EscalationPolicy {
      * What the rules found, before the learned opinion weighs in.
      *
      * @param onlyMentioned a rule's words were there but only mentioned ("I don't need to talk to anyone",
-     *     a phishing text not clicked), and no rule found a reason
+     *     a phishing text not clicked) or excused as meant in another sense, and no rule found a reason
      * @param nothingSaid the transcript holds no customer message
      */
     record RuleFindings(List<Finding> findings, boolean onlyMentioned, boolean nothingSaid) {
@@ -506,7 +506,7 @@ public class EscalationPolicy {
          * What a rule found in the customer's messages.
          *
          * @param evidence the words of the first match that counts, quoted; null when none does
-         * @param mentioned some match was only mentioned
+         * @param mentioned some match was only mentioned, or excused ({@code unless}, {@code with})
          */
         record Match(String evidence, boolean mentioned) {
         }
@@ -516,6 +516,8 @@ public class EscalationPolicy {
             boolean mentionedOnly = false;
             for (String message : messages) {
                 if (matchesAny(unless, message) || !with.isEmpty() && !matchesAny(with, message)) {
+                    // words in another sense ("tennis court", "just curious") are as good as mentioned
+                    mentionedOnly |= matchesAny(patterns, message);
                     continue;
                 }
                 for (Pattern pattern : patterns) {

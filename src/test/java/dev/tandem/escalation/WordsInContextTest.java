@@ -82,6 +82,13 @@ class WordsInContextTest {
     }
 
     @Test
+    void timeLeftOnAContractIsNoPrognosis() {
+        assertThat(after("can I upgrade my phone early, my contract has 4 months left").escalate()).isFalse();
+        assertThat(after("the doctors say I have weeks left and I want to sort out my account").has(EscalationReason.VULNERABLE))
+            .isTrue();
+    }
+
+    @Test
     void anotherMatchInTheSameMessageStillCounts() {
         Assessment both = after("I got a phishing text and didn't click it, but there are also two charges I didn't make on my card");
         assertThat(both.has(EscalationReason.HIGH_STAKES)).isTrue();
