@@ -129,6 +129,23 @@ class EvaluationCliTest {
     }
 
     @Test
+    void escalationFiguresPerBusinessAndLanguage() throws IOException {
+        Path file = Files.writeString(dir.resolve("businesses.jsonl"), """
+                {"messages": [{"author": "customer", "text": "I want to talk to a person"}], "escalate": true, "business": "telecom", "language": "en"}
+                {"messages": [{"author": "customer", "text": "quiero hablar con una persona"}], "escalate": true, "business": "banking", "language": "es"}
+                {"messages": [{"author": "customer", "text": "no necesito hablar con nadie, ¿a qué hora abrís?"}], "escalate": false, "business": "banking", "language": "es"}
+                {"messages": [{"author": "customer", "text": "hi"}], "escalate": false}
+                """);
+        assertThat(eval("escalation", "--test", file.toString(), "--json")).isZero();
+        var figures = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(figures.get("n").asInt()).isEqualTo(4);
+        assertThat(figures.get("byBusiness").get("banking").get("n").asInt()).isEqualTo(2);
+        assertThat(figures.get("byBusiness").get("telecom").get("recall").asDouble()).isEqualTo(1.0);
+        assertThat(figures.get("byLanguage").get("es").get("n").asInt()).isEqualTo(2);
+        assertThat(figures.get("byLanguage").has("null")).isFalse();
+    }
+
+    @Test
     void badEscalationFiles() throws IOException {
         assertThat(eval("escalation", "--test", dir.resolve("none.jsonl").toString())).isNotZero();
         assertThat(error()).contains("test file not found");

@@ -4,7 +4,8 @@
 No dependencies; run from anywhere: python3 src/test/resources/eval/escalation/check.py
 Exit status 1 if any line is malformed, a conversation appears twice (within or across files), or a
 conversation of a later file (dev2, dev3, dev4, validation2, dev5, dev6, dev7) is a near-duplicate (difflib ratio > 0.8
-on its concatenated customer text; > 0.7 for dev6 and dev7) of another in the same file or of one in an earlier file.
+on its concatenated customer text; > 0.7 for dev6 and dev7) of another in the same file or of one in an earlier file
+(dev8-businesses and validation-businesses: of one in either of the two).
 """
 import difflib, json, os, re, sys
 from collections import Counter
@@ -13,12 +14,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # the development sets are also the examples the policy learns from, so they ship with the product
 EXAMPLES = os.path.join(HERE, '..', '..', '..', '..', 'main', 'resources', 'escalation', 'examples')
 FILES = ('dev.jsonl', 'validation.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'validation2.jsonl', 'dev5.jsonl',
-         'dev6.jsonl', 'dev7.jsonl')
+         'dev6.jsonl', 'dev7.jsonl', 'dev8-businesses.jsonl', 'validation-businesses.jsonl')
+BUSINESSES = ('telecom', 'banking', 'airline', 'utility', 'software', 'retail', 'insurance', 'healthcare', 'travel')
 NEAR = 0.8  # difflib ratio above which a dev2 or dev3 conversation counts as a near-duplicate
 NEAR_WRITTEN_APART = 0.7  # dev6 and dev7 are held to the stricter ratio they were written against
 REASONS = ('person_request', 'frustration', 'repetition', 'high_stakes', 'vulnerable', 'out_of_scope', 'none')
 LANGS = ('en', 'es', 'fr', 'de', 'pt', 'it', 'nl')
-KEYS = {'messages', 'escalate', 'reason', 'language', 'note'}
+KEYS = {'messages', 'escalate', 'reason', 'language', 'note', 'business'}
 
 errors, seen, data = [], {}, {}
 
@@ -56,6 +58,8 @@ def check_item(item, where):
         return f'{where}: reason {reason!r} contradicts escalate={item["escalate"]}'
     if lang not in LANGS:
         return f'{where}: language {lang!r} not in {LANGS}'
+    if 'business' in item and item['business'] not in BUSINESSES:
+        return f'{where}: business {item["business"]!r} not in {BUSINESSES}'
     return None
 
 
@@ -157,6 +161,12 @@ for name in ('dev6.jsonl', 'dev7.jsonl'):
         errors.append(f'{where_of[id(a)]}: near-duplicate of {where_of[id(b)]} (customer text ratio {r:.2f} > {NEAR_WRITTEN_APART})')
     earlier = earlier + rows
 
+# the other businesses' sets (issue 13) talk about other things than the retailer's, so only a conversation
+# repeated within them or across the two is looked for, at the common 0.8
+businesses = data['dev8-businesses.jsonl'] + data['validation-businesses.jsonl']
+for a, b, r in near_duplicates(businesses, businesses):
+    errors.append(f'{where_of[id(a)]}: near-duplicate of {where_of[id(b)]} (customer text ratio {r:.2f} > {NEAR})')
+
 
 def table(rows, title):
     cells = Counter((r['reason'], r['language']) for r in rows)
@@ -179,7 +189,8 @@ table(both, 'dev + validation')
 langs = Counter(r['language'] for r in both)
 print('\nlanguage share (dev + validation): ' + ', '.join(f'{l} {100 * langs[l] / max(len(both), 1):.1f}%' for l in LANGS))
 for name, rows in (('dev2', dev2), ('dev3', dev3), ('dev4', data['dev4.jsonl']), ('validation2', data['validation2.jsonl']), ('dev5', data['dev5.jsonl']),
-                   ('dev6', data['dev6.jsonl']), ('dev7', data['dev7.jsonl'])):
+                   ('dev6', data['dev6.jsonl']), ('dev7', data['dev7.jsonl']),
+                   ('dev8-businesses', data['dev8-businesses.jsonl']), ('validation-businesses', data['validation-businesses.jsonl'])):
     langs = Counter(r['language'] for r in rows)
     print(f'language share ({name}): ' + ', '.join(f'{l} {100 * langs[l] / max(len(rows), 1):.1f}%' for l in LANGS))
     print(f'{name} multi-turn (>= 2 messages): {sum(len(r["messages"]) > 1 for r in rows)} '

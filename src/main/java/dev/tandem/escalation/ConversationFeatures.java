@@ -5,9 +5,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -26,7 +28,8 @@ import dev.tandem.understanding.MatchableText;
  * <li>the meaning of the assistant's last turn: whether it answered, apologised or could not help;
  * <li>TF-IDF over character 3- to 5-grams of the last message: the bundled embedding model knows
  * English, and shared word pieces ("hackead", "abogad", "rembours") carry across the other languages,
- * their spellings and inflections.
+ * their spellings and inflections; only pieces the customers of several businesses use (see
+ * {@link #fit}), so that one business's vocabulary is not read as a reason.
  * </ol>
  * Each block weighs the same; leaving any one out lowered recall at the same false-positive rate on a
  * development set none of the examples came from (docs/architecture.md, "Escalation").
@@ -46,15 +49,29 @@ final class ConversationFeatures {
         this.idf = idf;
     }
 
-    /** The character n-gram vocabulary of these conversations (grams in at least two of them). */
-    static ConversationFeatures fit(Embeddings embeddings, List<List<Turn>> conversations) {
+    /**
+     * The character n-gram vocabulary of these conversations: grams in at least two of them, and in the
+     * conversations of at least {@code minBusinesses} businesses. A gram only one business's customers
+     * use ("roaming", "vuelo") names what that business sells, not whether a person is needed.
+     *
+     * @param businesses the business of each conversation (null: not named; those count as one)
+     */
+    static ConversationFeatures fit(Embeddings embeddings, List<List<Turn>> conversations, List<String> businesses,
+            int minBusinesses) {
         Map<String, Integer> documents = new HashMap<>();
-        for (List<Turn> turns : conversations) {
-            grams(lastMessage(turns)).keySet().forEach(gram -> documents.merge(gram, 1, Integer::sum));
+        Map<String, Set<String>> usedBy = new HashMap<>();
+        for (int c = 0; c < conversations.size(); c++) {
+            String business = String.valueOf(businesses.get(c));
+            for (String gram : grams(lastMessage(conversations.get(c))).keySet()) {
+                documents.merge(gram, 1, Integer::sum);
+                usedBy.computeIfAbsent(gram, g -> new HashSet<>(4)).add(business);
+            }
         }
         Map<String, Integer> index = new HashMap<>();
         List<Double> weights = new ArrayList<>();
-        documents.entrySet().stream().filter(e -> e.getValue() >= MIN_DOCUMENT_FREQUENCY).sorted(Map.Entry.comparingByKey())
+        documents.entrySet().stream()
+            .filter(e -> e.getValue() >= MIN_DOCUMENT_FREQUENCY && usedBy.get(e.getKey()).size() >= minBusinesses)
+            .sorted(Map.Entry.comparingByKey())
             .forEach(e -> {
                 index.put(e.getKey(), index.size());
                 weights.add(Math.log((conversations.size() + 1.0) / (e.getValue() + 1.0)) + 1);
@@ -94,6 +111,17 @@ final class ConversationFeatures {
      * than one by one, and not kept: learning must not fill the cache that serves live conversations.
      */
     Feature[][] ofAll(List<List<Turn>> conversations) {
+        Map<String, float[]> vectors = vectorsOf(embeddings, conversations);
+        return ofAll(conversations, vectors::get);
+    }
+
+    /** The features of many conversations whose texts' vectors are known. */
+    Feature[][] ofAll(List<List<Turn>> conversations, Function<String, float[]> vectors) {
+        return conversations.stream().map(turns -> of(turns, vectors)).toArray(Feature[][]::new);
+    }
+
+    /** The vectors of every text the features of these conversations read, embedded at once. */
+    static Map<String, float[]> vectorsOf(Embeddings embeddings, List<List<Turn>> conversations) {
         LinkedHashSet<String> texts = new LinkedHashSet<>();
         for (List<Turn> turns : conversations) {
             turns.stream().filter(Turn::fromCustomer).map(Turn::text).forEach(texts::add);
@@ -108,7 +136,7 @@ final class ConversationFeatures {
         for (int i = 0; i < distinct.size(); i++) {
             vectors.put(distinct.get(i), embedded.get(i));
         }
-        return conversations.stream().map(turns -> of(turns, vectors::get)).toArray(Feature[][]::new);
+        return vectors;
     }
 
     /** The features in liblinear's form: 1-based indices, ascending. */
@@ -116,7 +144,7 @@ final class ConversationFeatures {
         return of(turns, this::vector);
     }
 
-    private Feature[] of(List<Turn> turns, Function<String, float[]> vectors) {
+    Feature[] of(List<Turn> turns, Function<String, float[]> vectors) {
         List<Feature> features = new ArrayList<>(3 * D + 64);
         dense(features, 0, vectors.apply(lastMessage(turns)));
         dense(features, D, everythingSaid(turns, vectors));

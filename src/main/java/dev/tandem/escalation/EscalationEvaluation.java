@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.core.io.FileSystemResource;
@@ -31,8 +33,17 @@ public final class EscalationEvaluation {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * @param byBusiness the figures per {@code "business"} of the lines that name one (empty when none do)
+     * @param byLanguage the figures per {@code "language"} of the lines that name one (empty when none do)
+     */
     record Metrics(int n, int mustEscalate, double recall, double precision, double falsePositiveRate,
-            Map<String, Integer> counts, Map<String, String> recallByReason) {
+            Map<String, Integer> counts, Map<String, String> recallByReason, Map<String, Group> byBusiness,
+            Map<String, Group> byLanguage) {
+    }
+
+    /** Recall and false-positive rate of a part of the test set. */
+    record Group(int n, double recall, double falsePositiveRate) {
     }
 
     private EscalationEvaluation() {
@@ -130,7 +141,27 @@ public final class EscalationEvaluation {
         byReason.forEach((reason, c) -> recallByReason.put(reason, c[0] + "/" + c[1]));
         return new Metrics(n, mustEscalate, share(truePositives, mustEscalate),
                 share(truePositives, truePositives + falsePositives), share(falsePositives, mustNot), counts,
-                recallByReason);
+                recallByReason, groups(conversations, assessments, LabelledConversation::business),
+                groups(conversations, assessments, LabelledConversation::language));
+    }
+
+    private static Map<String, Group> groups(List<LabelledConversation> conversations, List<Assessment> assessments,
+            Function<LabelledConversation, String> key) {
+        // per group: true positives, must escalate, false positives, must not
+        Map<String, int[]> counts = new TreeMap<>();
+        for (int i = 0; i < conversations.size(); i++) {
+            String group = key.apply(conversations.get(i));
+            if (group != null) {
+                int[] c = counts.computeIfAbsent(group, g -> new int[4]);
+                boolean escalated = assessments.get(i).escalate();
+                int at = conversations.get(i).escalate() ? 0 : 2;
+                c[at] += escalated ? 1 : 0;
+                c[at + 1]++;
+            }
+        }
+        Map<String, Group> groups = new LinkedHashMap<>();
+        counts.forEach((group, c) -> groups.put(group, new Group(c[1] + c[3], share(c[0], c[1]), share(c[2], c[3]))));
+        return groups;
     }
 
     private static double share(int part, int whole) {
@@ -145,7 +176,14 @@ public final class EscalationEvaluation {
                 false-positive rate  %.4f
                 counts               %s
                 recall by reason     %s""", m.n(), m.mustEscalate(), m.recall(), m.precision(), m.falsePositiveRate(),
-                m.counts(), m.recallByReason());
+                m.counts(), m.recallByReason()) + groupLines("business", m.byBusiness()) + groupLines("language", m.byLanguage());
+    }
+
+    private static String groupLines(String what, Map<String, Group> groups) {
+        StringBuilder lines = new StringBuilder();
+        groups.forEach((name, g) -> lines.append(String.format(Locale.ROOT, "%n%-9s %-11s n %4d  recall %.4f  false-positive rate %.4f",
+                what, name, g.n(), g.recall(), g.falsePositiveRate())));
+        return lines.toString();
     }
 
     static List<LabelledConversation> read(Path file) {

@@ -12,10 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -54,35 +57,73 @@ final class EscalationModel {
 
     private final Embeddings embeddings;
     private final double regularisation;
+    private final int businessWeight;
+    private final int gramsInBusinesses;
     private volatile Learned learned;
 
-    /** @param regularisation liblinear's C: higher fits the examples more closely */
-    EscalationModel(Embeddings embeddings, double regularisation) {
+    /**
+     * @param regularisation liblinear's C: higher fits the examples more closely
+     * @param businessWeight at most how many times a conversation of a business with fewer examples counts,
+     *     so that every business weighs about as much as the one with the most (1: each counts once)
+     * @param gramsInBusinesses a character n-gram is a feature only when the customers of at least this many
+     *     businesses used it (examples without a business count as one)
+     */
+    EscalationModel(Embeddings embeddings, double regularisation, int businessWeight, int gramsInBusinesses) {
         this.embeddings = embeddings;
         this.regularisation = regularisation;
+        this.businessWeight = Math.max(1, businessWeight);
+        this.gramsInBusinesses = Math.max(1, gramsInBusinesses);
     }
 
     /** Learns these conversations (slow: embeds a few thousand texts); until then {@link #judge} is empty. */
     void learn(List<LabelledConversation> conversations) {
         List<List<Turn>> turns = conversations.stream().map(LabelledConversation::turns).toList();
-        ConversationFeatures features = ConversationFeatures.fit(embeddings, turns);
-        Feature[][] x = features.ofAll(turns);
-        double[] needsPerson = conversations.stream().mapToDouble(c -> c.escalate() ? 1 : 0).toArray();
-        Model needs = train(x, needsPerson, features.size());
+        learn(conversations, ConversationFeatures.vectorsOf(embeddings, turns)::get);
+    }
 
+    /** Learns these conversations, whose texts' vectors are known (tuning: embedded once for many runs). */
+    void learn(List<LabelledConversation> conversations, Function<String, float[]> vectors) {
+        List<List<Turn>> turns = conversations.stream().map(LabelledConversation::turns).toList();
+        ConversationFeatures features = ConversationFeatures.fit(embeddings, turns,
+                conversations.stream().map(LabelledConversation::business).toList(), gramsInBusinesses);
+        Feature[][] all = features.ofAll(turns, vectors);
+        List<Feature[]> x = new ArrayList<>();
+        List<Double> needsPerson = new ArrayList<>();
         List<Feature[]> escalatedX = new ArrayList<>();
         List<Double> reasons = new ArrayList<>();
+        int[] copies = copies(conversations);
         for (int i = 0; i < conversations.size(); i++) {
-            EscalationReason reason = reasonOf(conversations.get(i));
-            if (conversations.get(i).escalate() && reason != null) {
-                escalatedX.add(x[i]);
-                reasons.add((double) reason.ordinal());
+            LabelledConversation conversation = conversations.get(i);
+            EscalationReason reason = reasonOf(conversation);
+            for (int copy = 0; copy < copies[i]; copy++) {
+                x.add(all[i]);
+                needsPerson.add(conversation.escalate() ? 1.0 : 0.0);
+                if (conversation.escalate() && reason != null) {
+                    escalatedX.add(all[i]);
+                    reasons.add((double) reason.ordinal());
+                }
             }
         }
+        Model needs = train(x.toArray(Feature[][]::new), needsPerson.stream().mapToDouble(Double::doubleValue).toArray(),
+                features.size());
         Model reason = reasons.stream().distinct().count() < 2 ? null
                 : train(escalatedX.toArray(Feature[][]::new), reasons.stream().mapToDouble(Double::doubleValue).toArray(),
                         features.size());
         learned = new Learned(features, needs, reason, conversations.size());
+    }
+
+    /**
+     * How many times each conversation counts: a business with few examples as often as fits under
+     * {@link #businessWeight}, so that the opinion cannot lean on what the largest business's customers
+     * talk about (conversations without a business form one group).
+     */
+    private int[] copies(List<LabelledConversation> conversations) {
+        Map<String, Integer> sizes = new HashMap<>();
+        conversations.forEach(c -> sizes.merge(String.valueOf(c.business()), 1, Integer::sum));
+        int largest = sizes.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        return conversations.stream()
+            .mapToInt(c -> (int) Math.min(businessWeight, Math.max(1, Math.round((double) largest / sizes.get(String.valueOf(c.business()))))))
+            .toArray();
     }
 
     private Model train(Feature[][] x, double[] y, int size) {
@@ -106,11 +147,12 @@ final class EscalationModel {
     String fingerprintOf(List<LabelledConversation> conversations) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((FORMAT + "|" + regularisation + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update((FORMAT + "|" + regularisation + "|" + businessWeight + "|" + gramsInBusinesses + "\n").getBytes(StandardCharsets.UTF_8));
             for (LabelledConversation conversation : conversations) {
                 StringBuilder line = new StringBuilder();
                 conversation.turns().forEach(turn -> line.append(turn.speaker()).append(':').append(turn.text()).append('\u0000'));
-                line.append(conversation.escalate()).append('|').append(conversation.reason()).append('\n');
+                line.append(conversation.escalate()).append('|').append(conversation.reason()).append('|')
+                    .append(conversation.business()).append('\n');
                 digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());
@@ -189,10 +231,16 @@ final class EscalationModel {
 
     Optional<Judgement> judge(List<Turn> turns) {
         Learned known = learned;
-        if (known == null) {
-            return Optional.empty();
-        }
-        Feature[] x = known.features().of(turns);
+        return known == null ? Optional.empty() : Optional.of(judge(known, known.features().of(turns)));
+    }
+
+    /** The judgement of a conversation whose texts' vectors are known (tuning). */
+    Optional<Judgement> judge(List<Turn> turns, Function<String, float[]> vectors) {
+        Learned known = learned;
+        return known == null ? Optional.empty() : Optional.of(judge(known, known.features().of(turns, vectors)));
+    }
+
+    private static Judgement judge(Learned known, Feature[] x) {
         double likelihood = probabilityOf(known.needsPerson(), x, 1);
         EscalationReason reason = EscalationReason.OUT_OF_SCOPE;
         if (known.reason() != null) {
@@ -204,7 +252,7 @@ final class EscalationModel {
             }
             reason = EscalationReason.values()[known.reason().getLabels()[best]];
         }
-        return Optional.of(new Judgement(likelihood, reason));
+        return new Judgement(likelihood, reason);
     }
 
     private static double probabilityOf(Model model, Feature[] x, int label) {

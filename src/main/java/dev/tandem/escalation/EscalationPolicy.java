@@ -87,7 +87,8 @@ public class EscalationPolicy {
         this.rules = rules;
         this.enabled = enabled;
         this.model = embeddings == null || !rules.learned().on() ? null
-                : new EscalationModel(embeddings, rules.learned().regularisation());
+                : new EscalationModel(embeddings, rules.learned().regularisation(), rules.learned().businessWeight(),
+                        rules.learned().gramsInBusinesses());
         this.learnedOpinionSettled = model == null;
         Set<String> alwaysCount = new HashSet<>(Set.of("yes-to-offer"));
         rules.rules().stream()
@@ -240,6 +241,33 @@ public class EscalationPolicy {
      * @param language the conversation's language (for comparing questions), null when unknown
      */
     public Assessment assess(List<Turn> turns, String language) {
+        RuleFindings found = ruleFindings(turns, language);
+        List<Finding> findings = new ArrayList<>(found.findings());
+        // the judgement embeds up to two texts; it cannot change a decision a request for a person or a
+        // hint of crisis has made, and with the policy switched off only such requests count
+        boolean decided = findings.stream().anyMatch(finding -> neverVetoed.contains(finding.rule()));
+        if (model != null && enabled && !decided && !found.nothingSaid()) {
+            model.judge(turns)
+                .ifPresent(judgement -> weigh(judgement, findings, rules.learned(), neverVetoed, found.onlyMentioned()));
+        }
+        if (!enabled) {
+            findings.removeIf(finding -> finding.reason() != EscalationReason.PERSON_REQUEST);
+        }
+        return new Assessment(findings);
+    }
+
+    /**
+     * What the rules found, before the learned opinion weighs in.
+     *
+     * @param onlyMentioned a rule's words were there but only mentioned ("I don't need to talk to anyone",
+     *     a phishing text not clicked) or excused as meant in another sense, and no rule found a reason
+     * @param nothingSaid the transcript holds no customer message
+     */
+    record RuleFindings(List<Finding> findings, boolean onlyMentioned, boolean nothingSaid) {
+    }
+
+    /** The rules' findings alone (tuning combines them with a model of its own, as {@link #assess} does). */
+    RuleFindings ruleFindings(List<Turn> turns, String language) {
         List<Finding> findings = new ArrayList<>();
         List<Integer> customerTurns = new ArrayList<>();
         for (int i = 0; i < turns.size(); i++) {
@@ -248,14 +276,19 @@ public class EscalationPolicy {
             }
         }
         if (customerTurns.isEmpty()) {
-            return Assessment.CONTINUE;
+            return new RuleFindings(List.of(), false, true);
         }
         List<String> said = customerTurns.stream().map(i -> MatchableText.of(turns.get(i).text())).toList();
         // "my bad, all fine": what worried them before is settled; only the last message counts
         List<String> considered = matchesAny(resolved, said.get(said.size() - 1)) ? said.subList(said.size() - 1, said.size())
                 : said;
+        boolean mentioned = false;
         for (WordRule rule : wordRules) {
-            rule.firstMatch(considered).ifPresent(evidence -> findings.add(rule.finding(evidence)));
+            WordRule.Match match = rule.firstMatch(considered);
+            if (match.evidence() != null) {
+                findings.add(rule.finding(match.evidence()));
+            }
+            mentioned |= match.mentioned();
         }
         int last = customerTurns.get(customerTurns.size() - 1);
         Turn before = last > 0 ? turns.get(last - 1) : null;
@@ -271,30 +304,25 @@ public class EscalationPolicy {
         repetition(turns, customerTurns, said, before, pleased, language == null ? "en" : language)
             .forEach(findings::add);
         largeDispute(turns, customerTurns).ifPresent(findings::add);
-        // the judgement embeds up to two texts; it cannot change a decision a request for a person or a
-        // hint of crisis has made, and with the policy switched off only such requests count
-        boolean decided = findings.stream().anyMatch(finding -> neverVetoed.contains(finding.rule()));
-        if (model != null && enabled && !decided) {
-            model.judge(turns).ifPresent(judgement -> weigh(judgement, findings, rules.learned(), neverVetoed));
-        }
-        if (!enabled) {
-            findings.removeIf(finding -> finding.reason() != EscalationReason.PERSON_REQUEST);
-        }
-        return new Assessment(findings);
+        return new RuleFindings(List.copyOf(findings), mentioned && findings.isEmpty(), false);
     }
 
     /**
      * The learned opinion vetoes rule findings it finds very unlikely (words in another sense: "my phone
      * died", "I work at the court") and hands over on its own when no rule fired and it is sure enough.
      *
+     * It does not hand over on its own when the rules read the words that could have moved it as only
+     * mentioned: a phishing text reported and not clicked looks to the model like one that was.
+     *
      * @param neverVetoed names of the rules whose findings always count
+     * @param onlyMentioned the rules found words of a reason, only mentioned ({@link RuleFindings})
      */
     static void weigh(EscalationModel.Judgement judgement, List<Finding> findings, EscalationRules.LearnedOpinion settings,
-            Set<String> neverVetoed) {
+            Set<String> neverVetoed, boolean onlyMentioned) {
         if (judgement.likelihood() < settings.rulesNeedAtLeast()) {
             findings.removeIf(finding -> !neverVetoed.contains(finding.rule()));
         }
-        if (findings.isEmpty() && judgement.likelihood() >= settings.escalateAt()) {
+        if (findings.isEmpty() && !onlyMentioned && judgement.likelihood() >= settings.escalateAt()) {
             EscalationReason reason = judgement.reason();
             findings.add(new Finding(reason, "learned-opinion", "Like conversations that needed a person (" + reason.words() + ").",
                     reason == EscalationReason.HIGH_STAKES || reason == EscalationReason.VULNERABLE ? Priority.HIGH
@@ -464,28 +492,59 @@ public class EscalationPolicy {
         private final List<Pattern> patterns;
         private final List<Pattern> with;
         private final List<Pattern> unless;
+        private final List<Pattern> mentionedWhen;
 
         WordRule(EscalationRules.RuleDefinition definition) {
             this.definition = definition;
             this.patterns = compile(definition.name(), definition.patterns());
             this.with = compile(definition.name() + " (with)", definition.with());
             this.unless = compile(definition.name() + " (unless)", definition.unless());
+            this.mentionedWhen = compile(definition.name() + " (mentioned-when)", definition.mentionedWhen());
         }
 
-        /** The words of the first customer message that matches (and is not excused). */
-        Optional<String> firstMatch(List<String> messages) {
+        /**
+         * What a rule found in the customer's messages.
+         *
+         * @param evidence the words of the first match that counts, quoted; null when none does
+         * @param mentioned some match was only mentioned, or excused ({@code unless}, {@code with})
+         */
+        record Match(String evidence, boolean mentioned) {
+        }
+
+        /** The words of the first customer message that matches (and is not excused, nor only mentioned). */
+        Match firstMatch(List<String> messages) {
+            boolean mentionedOnly = false;
             for (String message : messages) {
                 if (matchesAny(unless, message) || !with.isEmpty() && !matchesAny(with, message)) {
+                    // words in another sense ("tennis court", "just curious") are as good as mentioned
+                    mentionedOnly |= matchesAny(patterns, message);
                     continue;
                 }
                 for (Pattern pattern : patterns) {
                     Matcher matcher = pattern.matcher(message);
-                    if (matcher.find()) {
-                        return Optional.of(quote(matcher.group()));
+                    while (matcher.find()) {
+                        if (!mentioned(message, matcher.start(), matcher.end())) {
+                            return new Match(quote(matcher.group()), mentionedOnly);
+                        }
+                        mentionedOnly = true;
                     }
                 }
             }
-            return Optional.empty();
+            return new Match(null, mentionedOnly);
+        }
+
+        /**
+         * Whether the words from start to end are only mentioned: the message is read with them marked
+         * «like this» (a matchable text holds no guillemets: they are folded to quotes), so a pattern can
+         * say where the words stand ("don't need to" right before them, "said" right after).
+         */
+        private boolean mentioned(String message, int start, int end) {
+            if (mentionedWhen.isEmpty()) {
+                return false;
+            }
+            String marked = message.substring(0, start) + "\u00ab" + message.substring(start, end) + "\u00bb"
+                    + message.substring(end);
+            return matchesAny(mentionedWhen, marked);
         }
 
         Finding finding(String evidence) {

@@ -29,7 +29,7 @@ record EscalationRules(List<String> yesToOffer, List<String> declines, List<Stri
         frustration = frustration == null ? new FrustrationLimits(0.65, 0.3, 0.4) : frustration;
         repetition = repetition == null ? new RepetitionLimits(0.6, 2, List.of()) : repetition;
         largeDispute = largeDispute == null ? new LargeDispute(500, List.of()) : largeDispute;
-        learned = learned == null ? new LearnedOpinion(null, 1, 0, 1) : learned;
+        learned = learned == null ? new LearnedOpinion(null, 1, 0, 1, 1, 1) : learned;
         rules = listOf(rules);
     }
 
@@ -69,8 +69,18 @@ record EscalationRules(List<String> yesToOffer, List<String> declines, List<Stri
      * @param rulesNeedAtLeast a rule's finding counts only when the model gives at least this likelihood,
      *     except a request for a person and a crisis hint, which always count
      * @param regularisation liblinear's C for the model (higher: fits the examples more closely)
+     * @param businessWeight at most how many times a conversation of a business with fewer examples counts
+     *     ({@code business} in the examples), so that the businesses weigh about alike; 1: each counts once
+     * @param gramsInBusinesses a character n-gram of the customer's words is a feature only when the customers
+     *     of at least this many businesses used it; 1: every gram
      */
-    record LearnedOpinion(String examples, double escalateAt, double rulesNeedAtLeast, double regularisation) {
+    record LearnedOpinion(String examples, double escalateAt, double rulesNeedAtLeast, double regularisation,
+            int businessWeight, int gramsInBusinesses) {
+
+        LearnedOpinion {
+            businessWeight = Math.max(1, businessWeight);
+            gramsInBusinesses = Math.max(1, gramsInBusinesses);
+        }
 
         public boolean on() {
             return examples != null && !examples.isBlank();
@@ -84,9 +94,13 @@ record EscalationRules(List<String> yesToOffer, List<String> declines, List<Stri
      *     (default), {@code careful} or {@code crisis}
      * @param with when given, a pattern matches only if one of these matches the same message too
      * @param unless a message matching one of these never matches the rule
+     * @param mentionedWhen the words matched are only mentioned, not said of the customer's own need, when one
+     *     of these matches the message with those words marked «like this» ("I don't need to «talk to anyone»",
+     *     "I got a «phishing» email, I didn't click it"): that match does not count, another one may
      */
     record RuleDefinition(String name, EscalationReason reason, Priority priority, String says,
-            String holdingMessage, List<String> patterns, List<String> with, List<String> unless) {
+            String holdingMessage, List<String> patterns, List<String> with, List<String> unless,
+            List<String> mentionedWhen) {
 
         RuleDefinition {
             if (name == null || name.isBlank()) {
@@ -106,6 +120,7 @@ record EscalationRules(List<String> yesToOffer, List<String> declines, List<Stri
             holdingMessage = holdingMessage == null ? "standard" : holdingMessage;
             with = listOf(with);
             unless = listOf(unless);
+            mentionedWhen = listOf(mentionedWhen);
         }
     }
 

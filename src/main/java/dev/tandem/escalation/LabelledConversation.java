@@ -13,8 +13,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A conversation with the decision a careful person took on it: hand over or not, and why. */
-record LabelledConversation(List<Turn> turns, boolean escalate, String reason, String language) {
+/**
+ * A conversation with the decision a careful person took on it: hand over or not, and why.
+ *
+ * @param business the kind of business it comes from ("telecom", "banking"), null when not given: the
+ *     learned opinion weighs the businesses alike, so that it learns what needs a person rather than what
+ *     one business's customers ask about
+ */
+record LabelledConversation(List<Turn> turns, boolean escalate, String reason, String language, String business) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -22,9 +28,13 @@ record LabelledConversation(List<Turn> turns, boolean escalate, String reason, S
         turns = List.copyOf(turns);
     }
 
+    LabelledConversation(List<Turn> turns, boolean escalate, String reason, String language) {
+        this(turns, escalate, reason, language, null);
+    }
+
     /**
      * The lines of an {@code eval escalation} file (the bundled examples are written that way): one
-     * {@code {"messages": [{"author": "customer"|"ai", "text"}], "escalate": bool, "reason"?, "language"?}}
+     * {@code {"messages": [{"author": "customer"|"ai", "text"}], "escalate": bool, "reason"?, "language"?, "business"?}}
      * a line. Bad input is an {@link IllegalArgumentException} naming the file and line.
      */
     static List<LabelledConversation> read(Resource resource) {
@@ -79,7 +89,8 @@ record LabelledConversation(List<Turn> turns, boolean escalate, String reason, S
         if (escalate == null || !escalate.isBoolean()) {
             throw new IllegalArgumentException(where + "\"escalate\" must be true or false");
         }
-        return new LabelledConversation(turns, escalate.asBoolean(), text(node.get("reason")), text(node.get("language")));
+        return new LabelledConversation(turns, escalate.asBoolean(), text(node.get("reason")), text(node.get("language")),
+                text(node.get("business")));
     }
 
     private static String text(JsonNode node) {

@@ -29,7 +29,7 @@ class EscalationModelTest {
 
     @Test
     void knowsNothingBeforeLearningThenRanksByTheExamples() {
-        var model = new EscalationModel(Embeddings.bundledModel(), 32);
+        var model = new EscalationModel(Embeddings.bundledModel(), 32, 1, 1);
         assertThat(model.judge(List.of(Turn.customer("the buckle snapped while my son was climbing")))).isEmpty();
 
         model.learn(List.of(
@@ -88,7 +88,7 @@ class EscalationModelTest {
     @Test
     void aStoredModelJudgesLikeTheLearnedOne() {
         EscalationModel learned = shipped.model();
-        var restored = new EscalationModel(Embeddings.bundledModel(), 32);
+        var restored = new EscalationModel(Embeddings.bundledModel(), 32, 1, 1);
         restored.restore(learned.toBytes());
 
         assertThat(restored.examples()).isEqualTo(learned.examples());
@@ -108,7 +108,7 @@ class EscalationModelTest {
 
     @Test
     void theFingerprintChangesWithAnyLabelOrText() {
-        var model = new EscalationModel(Embeddings.bundledModel(), 32);
+        var model = new EscalationModel(Embeddings.bundledModel(), 32, 1, 1);
         var examples = List.of(labelled("Where is my order?", false, "none"), labelled("I want a person", true, "person_request"));
         String fingerprint = model.fingerprintOf(examples);
 
@@ -117,7 +117,7 @@ class EscalationModelTest {
             .isNotEqualTo(fingerprint);
         assertThat(model.fingerprintOf(List.of(examples.get(0), labelled("I want a person!", true, "person_request"))))
             .isNotEqualTo(fingerprint);
-        assertThat(new EscalationModel(Embeddings.bundledModel(), 8).fingerprintOf(examples)).isNotEqualTo(fingerprint);
+        assertThat(new EscalationModel(Embeddings.bundledModel(), 8, 1, 1).fingerprintOf(examples)).isNotEqualTo(fingerprint);
     }
 
     @Test

@@ -48,7 +48,7 @@ final class EscalationModelTuning {
         Embeddings embeddings = Embeddings.bundledModel();
         System.out.printf(Locale.ROOT, "learned %d conversations, judging %d%n", learn.size(), judged.size());
         for (String c : System.getProperty("c", "32").split(",")) {
-            EscalationModel model = new EscalationModel(embeddings, Double.parseDouble(c));
+            EscalationModel model = new EscalationModel(embeddings, Double.parseDouble(c), 1, 1);
             model.learn(learn);
             List<Judged> results = judged.stream()
                 .map(j -> new Judged(j, rulesOnly.assess(j.turns(), j.language()).findings(), model.judge(j.turns()).orElseThrow()))
@@ -57,10 +57,10 @@ final class EscalationModelTuning {
             System.out.println(line("rules alone", results, r -> !r.rules().isEmpty()));
             for (double veto : new double[] { 0, 0.1, 0.15, 0.2, 0.3 }) {
                 for (double at : new double[] { 0.6, 0.65, 0.7, 0.75, 0.8, 0.85 }) {
-                    var settings = new EscalationRules.LearnedOpinion("-", at, veto, Double.parseDouble(c));
+                    var settings = new EscalationRules.LearnedOpinion("-", at, veto, Double.parseDouble(c), 1, 1);
                     System.out.println(line(String.format(Locale.ROOT, "veto<%.2f at>=%.2f", veto, at), results, r -> {
                         List<Finding> findings = new ArrayList<>(r.rules());
-                        EscalationPolicy.weigh(r.judgement(), findings, settings, rulesOnly.neverVetoed());
+                        EscalationPolicy.weigh(r.judgement(), findings, settings, rulesOnly.neverVetoed(), false);
                         return !findings.isEmpty();
                     }));
                 }

@@ -48,8 +48,8 @@ class ShippedModelTest {
     @Test
     void otherExamplesOrSettingsDoNotMatchIt() {
         var examples = bundledPolicy().examples();
-        assertThat(ShippedModel.matching(new EscalationModel(null, 32).fingerprintOf(examples.subList(1, examples.size()))))
+        assertThat(ShippedModel.matching(new EscalationModel(null, 32, 1, 1).fingerprintOf(examples.subList(1, examples.size()))))
             .isEmpty();
-        assertThat(ShippedModel.matching(new EscalationModel(null, 16).fingerprintOf(examples))).isEmpty();
+        assertThat(ShippedModel.matching(new EscalationModel(null, 16, 1, 1).fingerprintOf(examples))).isEmpty();
     }
 }
