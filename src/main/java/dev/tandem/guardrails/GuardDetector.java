@@ -36,6 +36,10 @@ final class GuardDetector {
         this.threshold = Double.isNaN(threshold) ? model.map(GuardModel::threshold).orElse(0.5) : threshold;
     }
 
+    double threshold() {
+        return threshold;
+    }
+
     Signals signals() {
         return signals;
     }

@@ -31,7 +31,7 @@ final class InjectionRules implements Signals {
         Map<String, Object> yaml = Yamls.read(RESOURCE);
         List<Rule> rules = new ArrayList<>();
         for (Map<String, Object> rule : (List<Map<String, Object>>) yaml.get("rules")) {
-            rules.add(new Rule((String) rule.get("name"), Pattern.compile((String) rule.get("pattern")),
+            rules.add(new Rule((String) rule.get("name"), Pattern.compile((String) rule.get("pattern"), Pattern.UNICODE_CHARACTER_CLASS),
                     Boolean.TRUE.equals(rule.get("decisive"))));
         }
         return new InjectionRules(rules);

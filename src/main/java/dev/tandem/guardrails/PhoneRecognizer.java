@@ -43,7 +43,7 @@ final class PhoneRecognizer implements PiiRecognizer {
                 // POSSIBLE accepts two-digit numbers in some plans (Germany's); nobody's phone is that short
                 boolean inWord = (match.start() > 0 && Character.isLetterOrDigit(text.charAt(match.start() - 1)))
                         || (match.end() < text.length() && Character.isLetterOrDigit(text.charAt(match.end())));
-                if (!inWord && raw.chars().filter(Character::isDigit).count() >= 7 && !ISO_DATE.matcher(raw).matches()) {
+                if (!inWord && !partOfLongerNumber(text, match.start(), match.end()) && raw.chars().filter(Character::isDigit).count() >= 7 && !ISO_DATE.matcher(raw).matches()) {
                     found.add(new PiiSpan(PiiType.PHONE, match.start(), match.end()));
                 }
             }
@@ -53,9 +53,21 @@ final class PhoneRecognizer implements PiiRecognizer {
             long digits = m.group().chars().filter(Character::isDigit).count();
             boolean separated = m.group().chars().anyMatch(c -> c == ' ' || c == '-' || c == '.' || c == '(')
                     || m.group().startsWith("+");
-            if (digits >= 9 && digits <= 15 && separated) {
+            if (digits >= 9 && digits <= 15 && separated && !partOfLongerNumber(text, m.start(), m.end())) {
                 found.add(new PiiSpan(PiiType.PHONE, m.start(), m.end()));
             }
         }
+    }
+
+    /**
+     * Whether digit groups go on right before or after, one space or dash away: the tail of a card number that
+     * failed its check, or of an IBAN, is not a phone number.
+     */
+    private static boolean partOfLongerNumber(String text, int start, int end) {
+        boolean before = start >= 2 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '-')
+                && Character.isLetterOrDigit(text.charAt(start - 2));
+        boolean after = end + 1 < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '-')
+                && Character.isDigit(text.charAt(end + 1));
+        return before && Character.isDigit(text.charAt(start - 2)) || after;
     }
 }

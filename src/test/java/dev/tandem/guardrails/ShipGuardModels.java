@@ -41,9 +41,9 @@ import dev.tandem.ai.Embeddings;
  */
 public final class ShipGuardModels {
 
-    static final double C = 4;
-    static final double INJECTION_FPR = 0.02;
-    static final double TOXICITY_FPR = 0.08;
+    static final double C = Double.parseDouble(System.getProperty("guard.c", "16"));
+    static final double INJECTION_FPR = 0.04;
+    static final double TOXICITY_FPR = 0.04;
     static final Path OFFENSIVE = Path.of("../shared/eval/offensive");
     static final Path CACHE = Path.of("target/guard-vectors.bin");
 
@@ -241,6 +241,10 @@ public final class ShipGuardModels {
         List<Labelled> transfer = read(Path.of("src/test/resources/eval/guard/injection-transfer.csv"), Set.of("injection"));
         double[] tp = probabilities(injectionModel, features(GuardKind.INJECTION, transfer, vectors.of(transfer)));
         double[] tr = rates(tp, decisive(GuardKind.INJECTION, transfer), labels(transfer), injectionThreshold);
+        for (double t = 0.2; t < 0.7; t += 0.05) {
+            double[] r = rates(oof, idec, iy, t);
+            System.out.printf("  injection 5-fold at %.2f: recall %.3f fpr %.3f%n", t, r[0], r[1]);
+        }
         System.out.printf("injection transfer set (n=%d): recall %.3f fpr %.3f%n", transfer.size(), tr[0], tr[1]);
         if (tune) {
             for (int i = 0; i < transfer.size(); i++) {
