@@ -105,6 +105,12 @@ public class AgentView {
         return new ConversationView(hiddenFrom(viewer.roles()), byMessage);
     }
 
+    /** Masks what this viewer's roles may not see in any text of the workspace (subjects, previews). */
+    public java.util.function.UnaryOperator<String> maskFor(CurrentUser viewer) {
+        Set<PiiType> hidden = hiddenFrom(viewer.roles());
+        return text -> text == null ? null : guardrails.personalData().mask(text, hidden);
+    }
+
     /** The types of personal data masked for someone with these roles: what every one of their roles hides. */
     Set<PiiType> hiddenFrom(Set<Role> roles) {
         Map<Role, Set<PiiType>> policy = properties.personalData().hiddenFrom();

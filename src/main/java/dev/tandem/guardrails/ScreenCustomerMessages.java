@@ -2,6 +2,8 @@ package dev.tandem.guardrails;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,15 +14,14 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import dev.tandem.audit.AuditLog;
 import dev.tandem.conversation.AuthorType;
 import dev.tandem.conversation.Message;
 import dev.tandem.conversation.MessagePosted;
 
 /**
  * Screens every customer message once it is stored, off the customer's request: stores what the guards found
- * (which checks and rules, never the text), audits it and tells the workspace, so the conversation shows its
- * flag and an abusive message reaches agents hidden. The assistant's turn screens the same message for itself
+ * (which checks and rules, never the text) and publishes {@link InputFlagged}, which the audit log records; the
+ * workspace shows the conversation's flag and hides an abusive message from agents. The assistant's turn screens the same message for itself
  * (the embedding is shared), because it must not wait for this.
  */
 @Service
@@ -30,15 +31,13 @@ class ScreenCustomerMessages {
 
     private final InputGuardrails guardrails;
     private final GuardrailFindings findings;
-    private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ScreenCustomerMessages(InputGuardrails guardrails, GuardrailFindings findings, AuditLog audit,
+    ScreenCustomerMessages(InputGuardrails guardrails, GuardrailFindings findings,
             ApplicationEventPublisher events, Clock clock) {
         this.guardrails = guardrails;
         this.findings = findings;
-        this.audit = audit;
         this.events = events;
         this.clock = clock;
     }
@@ -55,22 +54,19 @@ class ScreenCustomerMessages {
     void screen(Message message) {
         Screening screening = guardrails.screen(message.text());
         var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        boolean flagged = false;
+        List<Finding> stored = new ArrayList<>();
         for (Finding finding : screening.findings()) {
-            if (finding.check() == Check.PERSONAL_DATA) {
-                continue; // masked where it is shown, not a finding anyone must act on
-            }
-            if (findings.insert(message.conversationId(), message.id(), finding, at)) {
-                audit.append(at, "guardrails", "INPUT_" + finding.check().name(), "conversation",
-                        message.conversationId().toString(), "message " + message.id() + ": " + finding.describe(), null);
-                flagged = true;
+            // personal data is masked where it is shown; it is not a finding anyone must act on
+            if (finding.check() != Check.PERSONAL_DATA && findings.insert(message.conversationId(), message.id(), finding, at)) {
+                stored.add(finding);
                 log.info("Guardrails: {} in conversation {} (message {})", finding.describe(), message.conversationId(),
                         message.id());
             }
         }
-        if (flagged) {
-            events.publishEvent(new InputFlagged(message.conversationId(), message.id(), screening.findings().stream()
-                .map(Finding::check).filter(c -> c != Check.PERSONAL_DATA).distinct().toList()));
+        if (!stored.isEmpty()) {
+            events.publishEvent(new InputFlagged(at, message.conversationId(), message.id(),
+                    stored.stream().map(Finding::check).toList(),
+                    "message " + message.id() + ": " + String.join("; ", stored.stream().map(Finding::describe).toList())));
         }
     }
 }

@@ -57,7 +57,11 @@ class ConversationPage {
                 TimelineEntry.of(details.messages(), null, conversation.customer().displayName(), seen));
         model.addAttribute("guardrailFlags", seen.flags());
         model.addAttribute("customer", conversation.customer());
-        model.addAttribute("history", queries.customer(me, conversation.customer().id()).conversations());
+        var history = queries.customer(me, conversation.customer().id()).conversations();
+        var shown = agentView.maskFor(me);
+        model.addAttribute("history", history);
+        model.addAttribute("historySubjects", history.stream().filter(h -> h.subject() != null)
+            .collect(java.util.stream.Collectors.toMap(h -> h.id(), h -> shown.apply(h.subject()))));
         model.addAttribute("teams", people.sortedTeams());
         model.addAttribute("agents", people.agents());
         model.addAttribute("people", people);
@@ -73,7 +77,11 @@ class ConversationPage {
         model.addAttribute("header", ConversationHeader.of(conversation, People.load(directory), me, packet(details)));
         model.addAttribute("guardrailFlags", agentView.of(me, id).flags());
         model.addAttribute("customer", conversation.customer());
-        model.addAttribute("history", queries.customer(me, conversation.customer().id()).conversations());
+        var history = queries.customer(me, conversation.customer().id()).conversations();
+        var shown = agentView.maskFor(me);
+        model.addAttribute("history", history);
+        model.addAttribute("historySubjects", history.stream().filter(h -> h.subject() != null)
+            .collect(java.util.stream.Collectors.toMap(h -> h.id(), h -> shown.apply(h.subject()))));
         model.addAttribute("view", InboxView.of(view));
         return "workspace/conversation :: header-update";
     }
