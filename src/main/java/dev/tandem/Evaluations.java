@@ -6,6 +6,8 @@ import java.util.List;
 
 import dev.tandem.answering.AnswerEvaluation;
 import dev.tandem.escalation.EscalationEvaluation;
+import dev.tandem.guardrails.GuardEvaluation;
+import dev.tandem.guardrails.PiiEvaluation;
 import dev.tandem.knowledge.RetrievalEvaluation;
 import dev.tandem.understanding.IntentEvaluation;
 
@@ -22,7 +24,7 @@ final class Evaluations {
     /** @param args the command line after {@code eval}; returns the exit status */
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
-            err.println("usage: eval <task> [options]; tasks: intents, retrieval, answers, escalation");
+            err.println("usage: eval <task> [options]; tasks: intents, retrieval, answers, escalation, guard, pii");
             return 2;
         }
         List<String> options = args.subList(1, args.size());
@@ -31,8 +33,10 @@ final class Evaluations {
             case "answers" -> AnswerEvaluation.run(options, out, err);
             case "escalation" -> EscalationEvaluation.run(options, out, err);
             case "intents" -> IntentEvaluation.run(options, out, err);
+            case "guard" -> GuardEvaluation.run(options, out, err);
+            case "pii" -> PiiEvaluation.run(options, out, err);
             default -> {
-                err.println("eval: unknown or not yet available task '" + args.get(0) + "'; tasks: intents, retrieval, answers, escalation");
+                err.println("eval: unknown or not yet available task '" + args.get(0) + "'; tasks: intents, retrieval, answers, escalation, guard, pii");
                 yield 2;
             }
         };

@@ -156,4 +156,55 @@ class EvaluationCliTest {
         assertThat(error()).contains("e.jsonl line 2").contains("\"author\"");
         assertThat(out.size()).isZero();
     }
+
+    @Test
+    void evalPiiReportsRecallPrecisionAndLeaksPerType() throws IOException {
+        Path file = Files.writeString(dir.resolve("pii.jsonl"), """
+                {"text": "Mail me at anna.smith@example.org or call +44 20 7946 0958.", "spans": [{"start": 11, "end": 33, "type": "EMAIL_ADDRESS"}, {"start": 42, "end": 58, "type": "phone_number"}]}
+                {"text": "Card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00", "spans": [{"start": 5, "end": 24, "type": "credit_card"}, {"start": 31, "end": 58, "type": "iban"}]}
+                {"text": "Where is order NW-10482?", "spans": []}
+                """);
+
+        assertThat(eval("pii", "--test", file.toString(), "--json")).isZero();
+
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertThat(json).contains("\"recall\":1.0").contains("\"precision\":1.0").contains("\"leakRate\":0.0")
+            .contains("\"n\":3").contains("\"card\"").contains("\"email\"");
+    }
+
+    @Test
+    void evalPiiRefusesSpansOutsideTheText() throws IOException {
+        Path file = Files.writeString(dir.resolve("pii.jsonl"), "{\"text\": \"short\", \"spans\": [{\"start\": 2, \"end\": 40, \"type\": \"email\"}]}\n");
+        assertThat(eval("pii", "--test", file.toString())).isNotZero();
+        assertThat(error()).contains("not within the text");
+        assertThat(eval("pii", "--test", dir.resolve("none.jsonl").toString())).isNotZero();
+        assertThat(error()).contains("no such file");
+    }
+
+    @Test
+    void evalGuardNeedsItsOptionsAndColumns() throws IOException {
+        Path wrong = Files.writeString(dir.resolve("wrong.csv"), "sentence,class\nhello,ok\n");
+        assertThat(eval("guard", "--kind", "injection", "--test", wrong.toString(), "--positive", "injection")).isNotZero();
+        assertThat(error()).contains("needs the header text,label");
+        assertThat(eval("guard", "--kind", "spam", "--test", wrong.toString(), "--positive", "x")).isNotZero();
+        assertThat(error()).contains("--kind must be injection or toxicity");
+        assertThat(eval("guard", "--kind", "toxicity", "--test", wrong.toString())).isNotZero();
+        assertThat(error()).contains("usage: eval guard");
+    }
+
+    @Test
+    void evalGuardCountsEveryPositiveLabel() throws IOException {
+        Path file = Files.writeString(dir.resolve("abuse.csv"), """
+                text,label
+                you are a fucking idiot,offensive_language
+                shut up bitch,hate_speech
+                Where is my parcel? It was due yesterday.,neither
+                """);
+
+        assertThat(eval("guard", "--kind", "toxicity", "--test", file.toString(), "--positive",
+                "hate_speech,offensive_language", "--json")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"recall\":1.0").contains("\"falsePositiveRate\":0.0")
+            .contains("\"n\":3");
+    }
 }

@@ -31,6 +31,9 @@ import dev.tandem.escalation.Assessment;
 import dev.tandem.escalation.EscalateConversation;
 import dev.tandem.escalation.EscalationPolicy;
 import dev.tandem.escalation.Turn;
+import dev.tandem.guardrails.GuardrailAction;
+import dev.tandem.guardrails.InputGuardrails;
+import dev.tandem.guardrails.Screening;
 import dev.tandem.knowledge.Articles;
 import dev.tandem.knowledge.KnowledgeIndexStatus;
 import dev.tandem.knowledge.KnowledgeSearch;
@@ -67,6 +70,7 @@ public class AnswerCustomer {
     private final AnswerRecords records;
     private final LlmAnswers llm;
     private final RepliesInProgress inProgress;
+    private final InputGuardrails guardrails;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Timer replies;
@@ -75,7 +79,7 @@ public class AnswerCustomer {
             KnowledgeIndexStatus index, LanguageDetection languages,
             Embeddings embeddings, ConversationQueries conversations, PostAiMessage post, RequestHandoff handoff,
             EscalationPolicy escalationPolicy, EscalateConversation escalate, Articles articles, AnswerRecords records, LlmAnswers llm, RepliesInProgress inProgress,
-            TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+            InputGuardrails guardrails, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.answers = answers;
         this.knowledge = knowledge;
@@ -91,6 +95,7 @@ public class AnswerCustomer {
         this.records = records;
         this.llm = llm;
         this.inProgress = inProgress;
+        this.guardrails = guardrails;
         this.transactions = transactions;
         this.clock = clock;
         this.replies = Timer.builder("tandem.assistant.reply")
@@ -155,6 +160,15 @@ public class AnswerCustomer {
         String language = languages.detect(question.text())
             .or(() -> previous.map(AnswerRecord::language))
             .orElse(properties.defaultLanguage());
+        Screening screening = guardrails.screen(question.text());
+        if (screening.requires(GuardrailAction.HAND_OFF)) {
+            var outcome = handoff.request(conversationId, "The guardrails found " + screening.summary() + " in the customer's message.");
+            return new Reply(outcome.status(), outcome.notice().stream().toList());
+        }
+        if (screening.requires(GuardrailAction.SAFE_REPLY)) {
+            Optional<Message> safe = transactions.execute(tx -> post.post(conversationId, guardrails.safeReply(language), List.of()));
+            return new Reply(ConversationStatus.AI, safe.stream().toList());
+        }
         Assessment assessment = escalationPolicy.assess(transcript(details, answered), language);
         if (assessment.escalate() && !assessment.onlyUnanswered()) {
             return handOver(conversationId, question, assessment, language);
@@ -164,7 +178,8 @@ public class AnswerCustomer {
             .map(record -> record.question() + "\n" + question.text())
             .orElse(question.text());
         boolean firstReply = details.messages().stream().noneMatch(m -> m.author() == dev.tandem.conversation.AuthorType.AI);
-        Answer answer = inModelsWords(answers.answer(asked, language), asked,
+        Answer found = answers.answer(asked, language);
+        Answer answer = screening.requires(GuardrailAction.KEEP_FROM_MODEL) ? found : inModelsWords(found, asked,
                 soFar -> inProgress.show(details.conversation(), question, wording(soFar, firstReply, false)));
         if (assessment.onlyUnanswered() && !answer.kind().answered() && answer.kind() != Answer.Kind.CLARIFIED) {
             // a second "I don't know" helps nobody: a person it is

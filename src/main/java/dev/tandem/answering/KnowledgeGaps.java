@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.tandem.guardrails.PersonalData;
+
 /**
  * Questions the assistant could not answer, grouped by meaning, most asked first: what curators
  * should write next. Grouping is greedy on the questions' embeddings (kept when each was asked), so
@@ -118,11 +120,12 @@ public class KnowledgeGaps {
             Set<String> wordings = new LinkedHashSet<>();
             Set<String> languages = new LinkedHashSet<>();
             for (AnswerRecord member : members) {
-                wordings.add(member.question().strip());
+                // a report for curators: the customer's personal data has no place in it
+                wordings.add(PersonalData.masked(member.question().strip()));
                 languages.add(member.language());
             }
             List<String> examples = wordings.stream().skip(1).limit(EXAMPLES).toList();
-            return new Gap(members.get(0).question().strip(), members.size(), examples, languages,
+            return new Gap(PersonalData.masked(members.get(0).question().strip()), members.size(), examples, languages,
                     members.get(0).createdAt(), members.stream().map(AnswerRecord::id).toList());
         }
     }

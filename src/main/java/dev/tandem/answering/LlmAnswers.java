@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import dev.tandem.ai.ChatModels;
 import dev.tandem.ai.ChatStream;
 import dev.tandem.ai.ChatModels.ChatUnavailable;
+import dev.tandem.guardrails.PersonalData;
 import dev.tandem.knowledge.Passage;
 
 /**
@@ -233,7 +234,8 @@ class LlmAnswers {
                 .append(defuse(passage.text().strip()))
                 .append("\n</passage>\n");
         }
-        prompt.append("</passages>\n\n<question>\n").append(defuse(question.strip())).append("\n</question>\n\n")
+        // personal data never leaves for an external model (guardrails: masked whatever the workspace policy)
+        prompt.append("</passages>\n\n<question>\n").append(defuse(PersonalData.masked(question.strip()))).append("\n</question>\n\n")
             .append("Answer the question in ")
             .append(languageName(language))
             .append(" from the passages only, citing them as [1], [2]; or reply ")

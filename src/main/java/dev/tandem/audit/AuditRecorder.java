@@ -10,6 +10,7 @@ import dev.tandem.conversation.ConversationAssigned;
 import dev.tandem.conversation.ConversationReopened;
 import dev.tandem.conversation.ConversationResolved;
 import dev.tandem.conversation.ConversationTransferred;
+import dev.tandem.guardrails.InputFlagged;
 import dev.tandem.identity.IdentityEvents.ApiTokenIssued;
 import dev.tandem.identity.IdentityEvents.ApiTokenRevoked;
 import dev.tandem.identity.IdentityEvents.SignInFailed;
@@ -153,5 +154,10 @@ class AuditRecorder {
     @ApplicationModuleListener
     void on(WidgetSettingsChanged e) {
         log.append(e.at(), e.by(), "WIDGET_SETTINGS_CHANGED", "widget-inbox", e.key(), null, null);
+    }
+
+    @ApplicationModuleListener
+    void on(InputFlagged e) {
+        log.append(e.at(), "guardrails", "INPUT_FLAGGED", "conversation", e.conversationId().toString(), e.detail(), null);
     }
 }

@@ -15,6 +15,7 @@ import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.Message;
 import dev.tandem.escalation.HandoffPacket;
 import dev.tandem.escalation.HandoffPackets;
+import dev.tandem.guardrails.AgentView;
 import dev.tandem.identity.CurrentUser;
 import dev.tandem.identity.UserDirectory;
 
@@ -29,10 +30,13 @@ class ConversationPage {
     private final UserDirectory directory;
     private final HandoffPackets packets;
 
-    ConversationPage(ConversationQueries queries, UserDirectory directory, HandoffPackets packets) {
+    private final AgentView agentView;
+
+    ConversationPage(ConversationQueries queries, UserDirectory directory, HandoffPackets packets, AgentView agentView) {
         this.queries = queries;
         this.directory = directory;
         this.packets = packets;
+        this.agentView = agentView;
     }
 
     /** The packet matters while a person takes over; building it reads the conversation once more. */
@@ -48,10 +52,16 @@ class ConversationPage {
         People people = People.load(directory);
         var conversation = details.conversation();
         model.addAttribute("header", ConversationHeader.of(conversation, people, me, packet(details)));
+        AgentView.ConversationView seen = agentView.of(me, id);
         model.addAttribute("entries",
-                TimelineEntry.of(details.messages(), null, conversation.customer().displayName()));
+                TimelineEntry.of(details.messages(), null, conversation.customer().displayName(), seen));
+        model.addAttribute("guardrailFlags", seen.flags());
         model.addAttribute("customer", conversation.customer());
-        model.addAttribute("history", queries.customer(me, conversation.customer().id()).conversations());
+        var history = queries.customer(me, conversation.customer().id()).conversations();
+        var shown = agentView.maskFor(me);
+        model.addAttribute("history", history);
+        model.addAttribute("historySubjects", history.stream().filter(h -> h.subject() != null)
+            .collect(java.util.stream.Collectors.toMap(h -> h.id(), h -> shown.apply(h.subject()))));
         model.addAttribute("teams", people.sortedTeams());
         model.addAttribute("agents", people.agents());
         model.addAttribute("people", people);
@@ -65,8 +75,13 @@ class ConversationPage {
         var details = queries.details(me, id);
         var conversation = details.conversation();
         model.addAttribute("header", ConversationHeader.of(conversation, People.load(directory), me, packet(details)));
+        model.addAttribute("guardrailFlags", agentView.of(me, id).flags());
         model.addAttribute("customer", conversation.customer());
-        model.addAttribute("history", queries.customer(me, conversation.customer().id()).conversations());
+        var history = queries.customer(me, conversation.customer().id()).conversations();
+        var shown = agentView.maskFor(me);
+        model.addAttribute("history", history);
+        model.addAttribute("historySubjects", history.stream().filter(h -> h.subject() != null)
+            .collect(java.util.stream.Collectors.toMap(h -> h.id(), h -> shown.apply(h.subject()))));
         model.addAttribute("view", InboxView.of(view));
         return "workspace/conversation :: header-update";
     }
@@ -86,7 +101,7 @@ class ConversationPage {
             }
         }
         model.addAttribute("entries", TimelineEntry.of(messages.subList(start, messages.size()), previous,
-                details.conversation().customer().displayName()));
+                details.conversation().customer().displayName(), agentView.of(me, id)));
         model.addAttribute("fresh", true);
         return "workspace/conversation :: entries";
     }

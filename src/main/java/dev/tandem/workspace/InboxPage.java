@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import dev.tandem.conversation.ConversationFilter;
 import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.conversation.ConversationStatus;
+import dev.tandem.guardrails.AgentView;
 import dev.tandem.identity.CurrentUser;
 import dev.tandem.identity.UserDirectory;
 import dev.tandem.routing.SlaBreaches;
@@ -30,10 +31,13 @@ class InboxPage {
     private final UserDirectory directory;
     private final SlaBreaches breaches;
 
-    InboxPage(ConversationQueries queries, UserDirectory directory, SlaBreaches breaches) {
+    private final AgentView agentView;
+
+    InboxPage(ConversationQueries queries, UserDirectory directory, SlaBreaches breaches, AgentView agentView) {
         this.queries = queries;
         this.directory = directory;
         this.breaches = breaches;
+        this.agentView = agentView;
     }
 
     /** The supervisors' banner of customers waiting past their first-response target. */
@@ -85,8 +89,9 @@ class InboxPage {
         List<Tab> tabs = Arrays.stream(InboxView.values())
             .map(v -> new Tab(v, queries.count(me, v.filter(me))))
             .toList();
+        var shown = agentView.maskFor(me);
         List<InboxRow> rows = queries.list(me, view.filter(me), PAGE_SIZE, 0).stream()
-            .map(c -> InboxRow.of(c, people, me))
+            .map(c -> InboxRow.of(c, people, me, shown))
             .toList();
         long total = tabs.stream().filter(t -> t.view() == view).mapToLong(Tab::count).findFirst().orElse(rows.size());
         fillAlerts(me, model);

@@ -1,0 +1,72 @@
+package dev.tandem.guardrails;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import dev.tandem.conversation.AuthorType;
+import dev.tandem.conversation.Message;
+import dev.tandem.conversation.MessagePosted;
+
+/**
+ * Screens every customer message once it is stored, off the customer's request: stores what the guards found
+ * (which checks and rules, never the text) and publishes {@link InputFlagged}, which the audit log records; the
+ * workspace shows the conversation's flag and hides an abusive message from agents. The assistant's turn screens the same message for itself
+ * (the embedding is shared), because it must not wait for this.
+ */
+@Service
+class ScreenCustomerMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(ScreenCustomerMessages.class);
+
+    private final InputGuardrails guardrails;
+    private final GuardrailFindings findings;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ScreenCustomerMessages(InputGuardrails guardrails, GuardrailFindings findings,
+            ApplicationEventPublisher events, Clock clock) {
+        this.guardrails = guardrails;
+        this.findings = findings;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Async
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener
+    void on(MessagePosted posted) {
+        if (posted.message().author() == AuthorType.CUSTOMER) {
+            screen(posted.message());
+        }
+    }
+
+    void screen(Message message) {
+        Screening screening = guardrails.screen(message.text());
+        var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Finding> stored = new ArrayList<>();
+        for (Finding finding : screening.findings()) {
+            // personal data is masked where it is shown; it is not a finding anyone must act on
+            if (finding.check() != Check.PERSONAL_DATA && findings.insert(message.conversationId(), message.id(), finding, at)) {
+                stored.add(finding);
+                log.info("Guardrails: {} in conversation {} (message {})", finding.describe(), message.conversationId(),
+                        message.id());
+            }
+        }
+        if (!stored.isEmpty()) {
+            events.publishEvent(new InputFlagged(at, message.conversationId(), message.id(),
+                    stored.stream().map(Finding::check).toList(),
+                    "message " + message.id() + ": " + String.join("; ", stored.stream().map(Finding::describe).toList())));
+        }
+    }
+}
