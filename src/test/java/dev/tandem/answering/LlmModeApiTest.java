@@ -152,10 +152,16 @@ class LlmModeApiTest {
         }
         JsonNode posted = event.json();
 
-        assertThat(shown).as("one event per sentence after the stream opened, each the whole text so far").hasSize(2);
-        assertThat(shown.get(0)).startsWith("Hi, I'm an AI assistant.").contains("“Reset your password”")
+        // the first sentence is shown before the stream opens when the turn started at once; when a worker was
+        // still busy (a previous test's turn) the POST returned before it, and the stream sees it too
+        assertThat(shown).as("one event per sentence after the stream opened, each the whole text so far").hasSizeBetween(2, 3);
+        String beforePause = shown.get(shown.size() - 2);
+        assertThat(beforePause).startsWith("Hi, I'm an AI assistant.").contains("“Reset your password”")
             .contains(plain(FIRST), plain(SECOND)).doesNotContain(plain(THIRD)).doesNotContain("[1]");
-        assertThat(shown.get(1)).startsWith(shown.get(0)).endsWith(plain(THIRD));
+        assertThat(shown.get(shown.size() - 1)).startsWith(beforePause).endsWith(plain(THIRD));
+        for (int i = 1; i < shown.size(); i++) {
+            assertThat(shown.get(i)).startsWith(shown.get(i - 1));
+        }
         assertThat(posted.get("author").asString()).isEqualTo("AI");
         assertThat(posted.get("text").asString()).as("the posted reply goes on from what was shown")
             .startsWith(shown.get(1)).contains(plain(FOURTH)).contains("Did this answer your question?");
