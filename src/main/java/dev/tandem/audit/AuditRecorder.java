@@ -22,6 +22,7 @@ import dev.tandem.identity.IdentityEvents.UserSignedIn;
 import dev.tandem.identity.IdentityEvents.UserSignedOut;
 import dev.tandem.identity.UserDirectory;
 import dev.tandem.identity.UserSummary;
+import dev.tandem.procedures.ProcedureActionTaken;
 import dev.tandem.routing.AgentPresence;
 import dev.tandem.routing.AgentPresence.PresenceChanged;
 import dev.tandem.routing.ConversationRouted;
@@ -153,5 +154,12 @@ class AuditRecorder {
     @ApplicationModuleListener
     void on(WidgetSettingsChanged e) {
         log.append(e.at(), e.by(), "WIDGET_SETTINGS_CHANGED", "widget-inbox", e.key(), null, null);
+    }
+
+    /** What the assistant did in a company's systems, with its (masked) inputs and result. */
+    @ApplicationModuleListener
+    void on(ProcedureActionTaken e) {
+        log.append(e.at(), "AI assistant", "PROCEDURE_ACTION", "conversation", e.conversationId().toString(),
+                e.procedure() + " · " + e.action() + " " + e.inputs() + " → " + e.result(), null);
     }
 }
