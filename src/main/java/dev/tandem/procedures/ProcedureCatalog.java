@@ -33,6 +33,7 @@ class ProcedureCatalog {
     private static final JsonMapper YAML_FIELDS = JsonMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .build();
 
     private final Map<String, ProcedureDefinition> procedures;
@@ -61,14 +62,6 @@ class ProcedureCatalog {
         }
         this.procedures = Map.copyOf(loaded);
         this.sources = from;
-    }
-
-    /** For tests and the benchmark: a catalog of the given definitions. */
-    ProcedureCatalog(List<ProcedureDefinition> definitions) {
-        Map<String, ProcedureDefinition> loaded = new LinkedHashMap<>();
-        definitions.forEach(d -> loaded.put(d.name(), d));
-        this.procedures = loaded;
-        this.sources = Map.of();
     }
 
     List<ProcedureDefinition> all() {

@@ -54,18 +54,18 @@ record ProcedureDefinition(String name, String title, String description, Trigge
      * @param call a name for the call (audit, handoff); {@code action} marks calls that change something: they
      *     carry an idempotency key and are audited
      * @param save values taken from the answer: name → JSON pointer
-     * @param on what a given answer status means: reply, ask a value again, end, escalate
+     * @param onStatus what a given answer status means: reply, ask a value again, end, escalate
      * @param approval a person approves before the run goes on; {@code title} and {@code details} tell them what
      */
     record Step(String when, String ask, String type, String prompt, String max, String verify, List<String> asks,
             String email, String passed, String call, Request request, boolean action, String idempotencyKey,
-            Map<String, String> save, Map<Integer, Outcome> on, String approval, String title, String details,
+            Map<String, String> save, Map<Integer, Outcome> onStatus, String approval, String title, String details,
             String waitingReply, String rejectedReply, String reply, boolean end, String escalate) {
 
         Step {
             asks = asks == null ? List.of() : List.copyOf(asks);
             save = save == null ? Map.of() : Map.copyOf(save);
-            on = on == null ? Map.of() : Map.copyOf(on);
+            onStatus = onStatus == null ? Map.of() : Map.copyOf(onStatus);
         }
 
         @JsonIgnore

@@ -183,6 +183,7 @@ class ProcedureEngine {
         }
         run.awaiting = step.ask();
         run.attempts = 0;
+        limit(step, run);
         turn.said.add(say(step.prompt() != null ? step.prompt() : "ask." + step.ask(), run));
         return false;
     }
@@ -204,13 +205,22 @@ class ProcedureEngine {
     }
 
     private boolean inRange(Step step, Object value, ProcedureRun run) {
-        if (step.max() == null || !(value instanceof BigDecimal amount)) {
-            return !(value instanceof BigDecimal amount) || amount.signum() > 0;
+        if (!(value instanceof BigDecimal amount)) {
+            return true;
+        }
+        BigDecimal limit = limit(step, run);
+        return amount.signum() > 0 && (limit == null || amount.compareTo(limit) <= 0);
+    }
+
+    /** The step's highest accepted amount, kept as {@code max_<value>} for the question and the hint. */
+    private BigDecimal limit(Step step, ProcedureRun run) {
+        if (step.max() == null) {
+            return null;
         }
         Object max = conditions.evaluate(step.max(), run.values);
         BigDecimal limit = max instanceof BigDecimal d ? d : new BigDecimal(String.valueOf(max));
         run.values.put("max_" + step.ask(), limit);
-        return amount.signum() > 0 && amount.compareTo(limit) <= 0;
+        return limit;
     }
 
     /** Values a message names unmistakably, for questions the run has not asked yet. */
@@ -351,7 +361,7 @@ class ProcedureEngine {
             }
             return true;
         }
-        ProcedureDefinition.Outcome outcome = step.on().get(answer.status());
+        ProcedureDefinition.Outcome outcome = step.onStatus().get(answer.status());
         if (step.action()) {
             run.note("done", step.call() + ": refused (" + answer.status() + ")", now());
         }

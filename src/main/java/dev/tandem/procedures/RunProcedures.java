@@ -185,6 +185,9 @@ public class RunProcedures {
     }
 
     private ProcedureTurn finish(ProcedureRun run, boolean isNew, ProcedureEngine.Turn turn, UUID messageId) {
+        boolean firstReply = conversations.forCustomer(run.conversationId).stream()
+            .flatMap(details -> details.messages().stream())
+            .noneMatch(m -> m.author() == dev.tandem.conversation.AuthorType.AI);
         run.updatedAt = now();
         return transactions.execute(tx -> {
             if (isNew) {
@@ -199,7 +202,12 @@ public class RunProcedures {
             }
             List<Message> posted = new ArrayList<>();
             if (!turn.said.isEmpty()) {
-                post.post(run.conversationId, String.join("\n\n", turn.said), List.of()).ifPresent(posted::add);
+                List<String> said = new ArrayList<>(turn.said);
+                if (firstReply) {
+                    // the customer learns in the first reply that they talk to an AI, whoever writes it
+                    said.add(0, replies.text("disclosure", run.language, Map.of()));
+                }
+                post.post(run.conversationId, String.join("\n\n", said), List.of()).ifPresent(posted::add);
             }
             if (turn.handoff != null) {
                 var outcome = escalate.escalate(run.conversationId, messageId, new Assessment(List.of(new Finding(
