@@ -43,6 +43,7 @@ class NorthwindSeed implements ApplicationRunner {
         store.addOrder(order("NW-1002", ada, "129.00", "DELIVERED", "DHL", "JD014600006281230011", address, now, 12), now);
         store.addOrder(order("NW-1003", ada, "64.90", "PROCESSING", null, null, address, now, 1), now);
         store.addOrder(order("NW-1004", ada, "89.00", "SHIPPED", "UPS", "1Z999AA10123456785", address, now, 3), now);
+        store.addOrder(order("NW-1005", ada, "249.00", "DELIVERED", "DHL", "JD014600006281230042", address, now, 6), now);
         store.addOrder(order("NW-2001", "grace@example.com", "42.00", "DELIVERED", "USPS", "9400100000000000000000",
                 "1 Navy Way, Arlington, VA 22202, USA", now, 9), now);
         store.addGiftCard(new NorthwindStore.GiftCard("GC-4417-2291", ada, new BigDecimal("25.00"), "USD"));
