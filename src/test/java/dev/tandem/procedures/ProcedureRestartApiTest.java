@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.tandem.TandemApplication;
 import dev.tandem.TestApi;
 import dev.tandem.WidgetCustomer;
+import dev.tandem.answering.AnswerCustomer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,7 +52,10 @@ class ProcedureRestartApiTest {
         ConfigurableApplicationContext context = launch();
         var api = new TestApi(port(context));
         long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (!api.get("/actuator/health").body().contains("\"UP\"")) {
+        var assistant = context.getBean(AnswerCustomer.class);
+        // ready, and with published knowledge the assistant takes new conversations (on a shared PostgreSQL
+        // schema the demo's articles may still be on their way from another start)
+        while (!api.get("/actuator/health").body().contains("\"UP\"") || !assistant.enabled()) {
             if (System.nanoTime() > until) {
                 throw new AssertionError("not ready within five minutes");
             }
