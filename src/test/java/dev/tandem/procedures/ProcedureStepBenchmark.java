@@ -45,10 +45,13 @@ final class ProcedureStepBenchmark {
         ConfigurableApplicationContext app = new SpringApplication(TandemApplication.class).run(
                 "--tandem.data-dir=" + data, "--server.port=0", "--tandem.demo=true",
                 "--tandem.channel.rate-limit.enabled=false",
+                // the replies ride in the POST's answer, which the rounds read
+                "--tandem.answering.reply-wait=PT30S",
                 "--tandem.bootstrap-admin-password=admin-password-for-tests", "--logging.level.root=warn");
         try {
             var api = new TestApi(((WebServerApplicationContext) app).getWebServer().getPort());
-            while (!api.get("/actuator/health").body().contains("\"UP\"")) {
+            var assistant = app.getBean(dev.tandem.answering.AnswerCustomer.class);
+            while (!api.get("/actuator/health").body().contains("\"UP\"") || !assistant.enabled()) {
                 Thread.sleep(200);
             }
             var northwind = new Northwind(api);
@@ -78,21 +81,44 @@ final class ProcedureStepBenchmark {
         }
     }
 
-    private static void round(TestApi api, Northwind outbox) {
+    private static void round(TestApi api, Northwind outbox) throws InterruptedException {
         Map<String, String> ada = Map.of("name", "Ada Lovelace", "email", Northwind.ADA);
         var status = WidgetCustomer.start(api, Map.of("message", "Where is my order?", "customer", ada));
-        expect(status.post("NW-1004").expect(201).body(), "on its way");
+        expect(reply(status, null), "order number");
+        expect(reply(status, "NW-1004"), "on its way");
 
         var reset = WidgetCustomer.start(api, Map.of("message", "I forgot my password, can you send me a reset link?", "customer", ada));
-        expect(reset.started().toString(), "reset link");
+        expect(reply(reset, null), "reset link");
 
         var address = WidgetCustomer.start(api, Map.of("message", "I need to change the delivery address of NW-1003", "customer", ada));
-        expect(address.post("10 Downing Street, London SW1A 2AA, United Kingdom").expect(201).body(), "will go to");
+        expect(reply(address, null), "new delivery address");
+        expect(reply(address, "10 Downing Street, London SW1A 2AA, United Kingdom"), "will go to");
 
         Instant since = Instant.now().minusMillis(5);
         var card = WidgetCustomer.start(api, Map.of("message", "Can you check my gift card balance?", "customer", ada));
-        expect(card.post(outbox.latestCode(Northwind.ADA, since)).expect(201).body(), "GC-1234-5678");
-        expect(card.post("GC-4417-2291").expect(201).body(), "$25.00");
+        expect(reply(card, null), "6-digit code");
+        expect(reply(card, outbox.latestCode(Northwind.ADA, since)), "GC-1234-5678");
+        expect(reply(card, "GC-4417-2291"), "$25.00");
+    }
+
+    /** Posts {@code text} (null: the first message, already sent) and waits for the assistant's next reply. */
+    private static String reply(WidgetCustomer customer, String text) throws InterruptedException {
+        int before = text == null ? 1 : customer.view().get("messages").size();
+        if (text != null) {
+            customer.post(text).expect(201);
+            before++;
+        }
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            var messages = customer.view().get("messages");
+            for (int i = before; i < messages.size(); i++) {
+                if (!messages.get(i).get("author").asString().equals("CUSTOMER")) {
+                    return messages.get(i).get("text").asString();
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no reply to " + text + " in " + customer.view());
     }
 
     private static void expect(String body, String text) {
