@@ -68,8 +68,9 @@ record ProcedureDefinition(String name, String title, String description, Trigge
             onStatus = onStatus == null ? Map.of() : Map.copyOf(onStatus);
         }
 
+        /** Public for the admin page's template, which reads it. */
         @JsonIgnore
-        Kind kind() {
+        public Kind kind() {
             if (ask != null) {
                 return Kind.ASK;
             }
@@ -91,7 +92,7 @@ record ProcedureDefinition(String name, String title, String description, Trigge
             throw new IllegalArgumentException("a step needs one of ask, verify, call, approval, reply, escalate");
         }
 
-        enum Kind {
+        public enum Kind {
             ASK, VERIFY, CALL, APPROVAL, REPLY, ESCALATE
         }
     }

@@ -26,6 +26,7 @@ class Triggers {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final ClassifyIntent intents;
+    private final java.util.Map<String, Pattern> vetoes = new java.util.concurrent.ConcurrentHashMap<>();
 
     Triggers(ClassifyIntent intents) {
         this.intents = intents;
@@ -54,8 +55,9 @@ class Triggers {
         return procedure.triggers().phrases().stream().filter(phrase -> holds(words, phrase)).findFirst();
     }
 
-    private static boolean vetoed(ProcedureDefinition procedure, String matchable) {
-        return procedure.triggers().unless().stream().anyMatch(pattern -> Pattern.compile(pattern).matcher(matchable).find());
+    private boolean vetoed(ProcedureDefinition procedure, String matchable) {
+        return procedure.triggers().unless().stream()
+            .anyMatch(pattern -> vetoes.computeIfAbsent(pattern, Pattern::compile).matcher(matchable).find());
     }
 
     static boolean holds(List<String> words, String phrase) {

@@ -85,13 +85,14 @@ enum ValueType {
         return find(BARE_ORDER.matcher(text)).map(m -> "NW-" + m.group(1));
     }
 
+    /** The first amount the matcher finds, in whichever of its groups holds the digits. */
     private static Optional<Object> money(Matcher matcher) {
         if (!matcher.find()) {
             return Optional.empty();
         }
-        String digits = matcher.group(1) != null ? matcher.group(1) : matcher.group(matcher.groupCount() >= 2 ? 2 : 1);
-        if (digits == null) {
-            digits = matcher.group(1);
+        String digits = null;
+        for (int group = 1; group <= matcher.groupCount() && digits == null; group++) {
+            digits = matcher.group(group);
         }
         return Optional.of(new BigDecimal(digits.replace(',', '.')).setScale(2, java.math.RoundingMode.HALF_UP));
     }
