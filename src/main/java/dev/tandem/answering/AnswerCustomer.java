@@ -38,6 +38,8 @@ import dev.tandem.knowledge.Articles;
 import dev.tandem.knowledge.KnowledgeIndexStatus;
 import dev.tandem.knowledge.KnowledgeSearch;
 import dev.tandem.knowledge.Passage;
+import dev.tandem.procedures.ProcedureTurn;
+import dev.tandem.procedures.RunProcedures;
 
 /**
  * The AI assistant's turn, on the request path of the customer's message: while the conversation is
@@ -71,6 +73,7 @@ public class AnswerCustomer {
     private final LlmAnswers llm;
     private final RepliesInProgress inProgress;
     private final InputGuardrails guardrails;
+    private final RunProcedures procedures;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Timer replies;
@@ -79,7 +82,7 @@ public class AnswerCustomer {
             KnowledgeIndexStatus index, LanguageDetection languages,
             Embeddings embeddings, ConversationQueries conversations, PostAiMessage post, RequestHandoff handoff,
             EscalationPolicy escalationPolicy, EscalateConversation escalate, Articles articles, AnswerRecords records, LlmAnswers llm, RepliesInProgress inProgress,
-            InputGuardrails guardrails, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+            InputGuardrails guardrails, RunProcedures procedures, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.answers = answers;
         this.knowledge = knowledge;
@@ -96,6 +99,7 @@ public class AnswerCustomer {
         this.llm = llm;
         this.inProgress = inProgress;
         this.guardrails = guardrails;
+        this.procedures = procedures;
         this.transactions = transactions;
         this.clock = clock;
         this.replies = Timer.builder("tandem.assistant.reply")
@@ -172,6 +176,12 @@ public class AnswerCustomer {
         Assessment assessment = escalationPolicy.assess(transcript(details, answered), language);
         if (assessment.escalate() && !assessment.onlyUnanswered()) {
             return handOver(conversationId, question, assessment, language);
+        }
+        // a routine request (a reset link, a refund) is done rather than explained: an open procedure takes
+        // the message, or the message starts one
+        Optional<ProcedureTurn> procedure = procedures.handle(details, question, language);
+        if (procedure.isPresent()) {
+            return new Reply(procedure.get().status(), procedure.get().messages());
         }
         // an answer to "is it about A or B?" only makes sense with the question it answers
         String asked = previous.filter(record -> record.kind() == Answer.Kind.CLARIFIED)

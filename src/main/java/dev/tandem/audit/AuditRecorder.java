@@ -23,6 +23,7 @@ import dev.tandem.identity.IdentityEvents.UserSignedIn;
 import dev.tandem.identity.IdentityEvents.UserSignedOut;
 import dev.tandem.identity.UserDirectory;
 import dev.tandem.identity.UserSummary;
+import dev.tandem.procedures.ProcedureActionTaken;
 import dev.tandem.routing.AgentPresence;
 import dev.tandem.routing.AgentPresence.PresenceChanged;
 import dev.tandem.routing.ConversationRouted;
@@ -159,5 +160,12 @@ class AuditRecorder {
     @ApplicationModuleListener
     void on(InputFlagged e) {
         log.append(e.at(), "guardrails", "INPUT_FLAGGED", "conversation", e.conversationId().toString(), e.detail(), null);
+    }
+
+    /** What the assistant did in a company's systems, with its (masked) inputs and result. */
+    @ApplicationModuleListener
+    void on(ProcedureActionTaken e) {
+        log.append(e.at(), "AI assistant", "PROCEDURE_ACTION", "conversation", e.conversationId().toString(),
+                e.procedure() + " · " + e.action() + " " + e.inputs() + " → " + e.result(), null);
     }
 }

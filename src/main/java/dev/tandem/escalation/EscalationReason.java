@@ -8,7 +8,9 @@ public enum EscalationReason {
     REPETITION("not helped by the answers"),
     HIGH_STAKES("high stakes"),
     VULNERABLE("vulnerable customer"),
-    OUT_OF_SCOPE("outside what the assistant can answer");
+    OUT_OF_SCOPE("outside what the assistant can answer"),
+    /** A routine task the assistant was doing failed or the customer got stuck in it (see the packet's tasks). */
+    TASK_FAILED("a routine task could not be finished");
 
     private final String words;
 

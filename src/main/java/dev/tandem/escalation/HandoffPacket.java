@@ -23,13 +23,15 @@ import dev.tandem.conversation.ConversationStatus;
  * @param sentiment how the customer's mood went over the conversation
  * @param language the customer's language (ISO 639-1), null when unknown
  * @param intent what the customer's request is about, null until intents are trained
+ * @param tasks the routine tasks the assistant ran for the customer (procedures): what it asked, verified and did
  */
 public record HandoffPacket(UUID conversationId, ConversationStatus status, Instant escalatedAt, Priority priority,
         String why, List<Finding> reasons, Customer customer, int customerMessages, String goal, List<Fact> facts, List<AiReply> answered,
-        SentimentTrajectory sentiment, String language, String intent) {
+        SentimentTrajectory sentiment, String language, String intent, List<Task> tasks) {
 
     public HandoffPacket {
         reasons = List.copyOf(reasons);
+        tasks = List.copyOf(tasks);
         facts = List.copyOf(facts);
         answered = List.copyOf(answered);
     }
@@ -60,6 +62,26 @@ public record HandoffPacket(UUID conversationId, ConversationStatus status, Inst
         public SentimentTrajectory {
             frustration = List.copyOf(frustration);
             cues = List.copyOf(cues);
+        }
+    }
+
+    /**
+     * A routine task the assistant worked on, so the agent neither repeats it nor asks again for what the
+     * customer already gave.
+     *
+     * @param name the task ("refund")
+     * @param state where it stopped ("failed: the order system did not answer")
+     * @param asked the values the customer gave, by name (verification codes never appear)
+     * @param verified the identity checks passed
+     * @param done the actions carried out, with their results
+     */
+    public record Task(String name, String state, java.util.Map<String, String> asked, List<String> verified,
+            List<String> done) {
+
+        public Task {
+            asked = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(asked));
+            verified = List.copyOf(verified);
+            done = List.copyOf(done);
         }
     }
 }

@@ -43,9 +43,11 @@ public class HandoffPackets {
     private final EntityExtraction entities;
     private final LanguageDetection languages;
     private final MessageUnderstandings understood;
+    private final List<HandoffTasks> tasks;
 
     HandoffPackets(EscalationRecords records, SentimentAnalysis sentiment, EntityExtraction entities,
-            LanguageDetection languages, MessageUnderstandings understood) {
+            LanguageDetection languages, MessageUnderstandings understood, List<HandoffTasks> tasks) {
+        this.tasks = List.copyOf(tasks);
         this.understood = understood;
         this.records = records;
         this.sentiment = sentiment;
@@ -69,7 +71,8 @@ public class HandoffPackets {
                 new HandoffPacket.Customer(conversation.customer().name(), conversation.customer().email()),
                 fromCustomer.size(), goal(fromCustomer),
                 facts(fromCustomer), answered(details.messages()), trajectory(fromCustomer), language,
-                intent(understood.of(conversation.id())));
+                intent(understood.of(conversation.id())),
+                tasks.stream().flatMap(source -> source.of(conversation.id()).stream()).toList());
     }
 
     /** The customer's latest message with a clear intent says best what the conversation is about now. */

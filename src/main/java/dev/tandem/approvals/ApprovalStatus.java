@@ -1,0 +1,5 @@
+package dev.tandem.approvals;
+
+public enum ApprovalStatus {
+    PENDING, APPROVED, REJECTED
+}

@@ -1,0 +1,227 @@
+package dev.tandem.procedures;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+
+import dev.tandem.conversation.ConversationDetails;
+import dev.tandem.conversation.ConversationQueries;
+import dev.tandem.conversation.ConversationStatus;
+import dev.tandem.conversation.Customer;
+import dev.tandem.conversation.Message;
+import dev.tandem.conversation.PostAiMessage;
+import dev.tandem.escalation.Assessment;
+import dev.tandem.escalation.EscalateConversation;
+import dev.tandem.escalation.EscalationReason;
+import dev.tandem.escalation.Finding;
+import dev.tandem.escalation.Priority;
+import dev.tandem.understanding.MatchableText;
+
+/**
+ * The assistant's entry to procedures: a customer message goes to the conversation's open procedure
+ * run, or starts the procedure it asks for; the answer is empty when neither applies and the assistant
+ * answers from knowledge as usual. The run's new state, its audit events and the reply are stored in one
+ * transaction after the calls to the company's systems are made (never holding a database connection
+ * while a system answers); a failure hands the conversation to a person with what the run asked,
+ * verified and did.
+ */
+@Service
+public class RunProcedures {
+
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
+
+    private final ProceduresProperties properties;
+    private final ProcedureCatalog catalog;
+    private final Triggers triggers;
+    private final ProcedureEngine engine;
+    private final ProcedureRuns runs;
+    private final Replies replies;
+    private final PostAiMessage post;
+    private final EscalateConversation escalate;
+    private final ConversationQueries conversations;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Timer ownTime;
+
+    RunProcedures(ProceduresProperties properties, ProcedureCatalog catalog, Triggers triggers, ProcedureEngine engine,
+            ProcedureRuns runs, Replies replies, PostAiMessage post, EscalateConversation escalate,
+            ConversationQueries conversations, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+            MeterRegistry meters) {
+        this.properties = properties;
+        this.catalog = catalog;
+        this.triggers = triggers;
+        this.engine = engine;
+        this.runs = runs;
+        this.replies = replies;
+        this.post = post;
+        this.escalate = escalate;
+        this.conversations = conversations;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.ownTime = Timer.builder("tandem.procedures.step")
+            .description("The assistant's own time for one procedure step, the company's systems' answer time excluded")
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .register(meters);
+    }
+
+    /**
+     * @param language the customer's language as the assistant read this message; a run keeps the language it started in
+     */
+    public Optional<ProcedureTurn> handle(ConversationDetails details, Message message, String language) {
+        if (!properties.enabled() || catalog.all().isEmpty()) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        UUID conversationId = details.conversation().id();
+        Optional<ProcedureRun> open = runs.open(conversationId).filter(run -> !expired(run));
+        ProcedureEngine.Turn turn;
+        ProcedureRun run;
+        boolean isNew = false;
+        if (open.isPresent() && catalog.named(open.get().procedure).isPresent()) {
+            run = open.get();
+            ProcedureDefinition procedure = catalog.named(run.procedure).orElseThrow();
+            turn = replies.isCancel(MatchableText.of(message.text()), run.language) ? engine.cancel(run)
+                    : engine.answer(procedure, run, message.text());
+        } else {
+            Optional<ProcedureDefinition> asked = triggers.match(catalog.all(), message.text());
+            if (asked.isEmpty()) {
+                return Optional.empty();
+            }
+            run = newRun(asked.get(), details, language);
+            isNew = true;
+            turn = engine.start(asked.get(), run, message.text());
+        }
+        ProcedureTurn result = finish(run, isNew, turn, message.id());
+        ownTime.record(Math.max(0, System.nanoTime() - started - turn.backendNanos), TimeUnit.NANOSECONDS);
+        return Optional.of(result);
+    }
+
+    /** A person approved or rejected the action a run waits for: the run goes on and the customer is told. */
+    void decided(UUID runId, boolean approved, String by) {
+        runs.find(runId).filter(run -> run.status == RunStatus.WAITING_APPROVAL).ifPresent(run -> {
+            ProcedureDefinition procedure = catalog.named(run.procedure).orElseThrow();
+            finish(run, false, engine.decided(procedure, run, approved, by), null);
+        });
+    }
+
+    /** The conversation went to a person by another way (the customer asked, the policy decided): the run stops there. */
+    void handedOff(UUID conversationId) {
+        runs.open(conversationId).filter(run -> run.status == RunStatus.ACTIVE).ifPresent(run -> transactions.executeWithoutResult(tx -> {
+            run.status = RunStatus.HANDED_OFF;
+            run.awaiting = null;
+            run.finishedAt = now();
+            run.updatedAt = now();
+            run.note("note", "handed to a person while waiting for the customer", now());
+            runs.update(run);
+        }));
+    }
+
+    /** Closes a run the customer left: the next message starts afresh. */
+    void expire(UUID runId) {
+        runs.find(runId).filter(run -> run.status == RunStatus.ACTIVE).ifPresent(run -> transactions.executeWithoutResult(tx -> {
+            run.status = RunStatus.EXPIRED;
+            run.awaiting = null;
+            run.finishedAt = now();
+            run.updatedAt = now();
+            run.note("note", "expired after " + properties.idleTimeout() + " without an answer", now());
+            runs.update(run);
+        }));
+    }
+
+    private boolean expired(ProcedureRun run) {
+        if (run.status == RunStatus.ACTIVE && run.updatedAt.isBefore(now().minus(properties.idleTimeout()))) {
+            expire(run.id);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Values given earlier in the conversation are not asked again: the customer's name and email from the
+     * widget, and what earlier runs collected and verified.
+     */
+    private ProcedureRun newRun(ProcedureDefinition procedure, ConversationDetails details, String language) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Customer customer = details.conversation().customer();
+        if (customer != null && customer.email() != null && !customer.email().isBlank()) {
+            values.put("email", customer.email().strip().toLowerCase());
+        }
+        if (customer != null && customer.name() != null && !customer.name().isBlank()) {
+            values.put("name", customer.name().strip());
+        }
+        for (ProcedureRun earlier : runs.byConversation(details.conversation().id())) {
+            values.putAll(earlier.customerValues());
+            if (earlier.values.get("_verified") instanceof List<?> verified) {
+                values.put("_verified", new ArrayList<>(verified));
+            }
+        }
+        values.putIfAbsent("name", "");
+        UUID id = IDS.generate();
+        values.put("conversation", details.conversation().id().toString());
+        values.put("run", id.toString());
+        String spoken = Replies.LANGUAGES.contains(language) ? language : "en";
+        Instant now = now();
+        return new ProcedureRun(id, details.conversation().id(), procedure.name(), spoken, now, 0, RunStatus.ACTIVE, 0,
+                null, 0, values, List.of(), now, null);
+    }
+
+    private ProcedureTurn finish(ProcedureRun run, boolean isNew, ProcedureEngine.Turn turn, UUID messageId) {
+        boolean firstReply = conversations.forCustomer(run.conversationId).stream()
+            .flatMap(details -> details.messages().stream())
+            .noneMatch(m -> m.author() == dev.tandem.conversation.AuthorType.AI);
+        run.updatedAt = now();
+        return transactions.execute(tx -> {
+            if (isNew) {
+                runs.insert(run);
+            } else {
+                runs.update(run);
+            }
+            turn.actions.forEach(events::publishEvent);
+            if (turn.completed) {
+                events.publishEvent(new ProcedureCompleted(run.id, run.conversationId, run.procedure,
+                        (int) run.history.stream().filter(e -> e.kind().equals("asked")).count(), run.startedAt, run.finishedAt));
+            }
+            List<Message> posted = new ArrayList<>();
+            if (!turn.said.isEmpty()) {
+                List<String> said = new ArrayList<>(turn.said);
+                if (firstReply) {
+                    // the customer learns in the first reply that they talk to an AI, whoever writes it
+                    said.add(0, replies.text("disclosure", run.language, Map.of()));
+                }
+                post.post(run.conversationId, String.join("\n\n", said), List.of()).ifPresent(posted::add);
+            }
+            if (turn.handoff != null) {
+                var outcome = escalate.escalate(run.conversationId, messageId, new Assessment(List.of(new Finding(
+                        EscalationReason.TASK_FAILED, "procedure:" + run.procedure, turn.handoff, Priority.NORMAL,
+                        run.procedure))), run.language);
+                outcome.notice().ifPresent(posted::add);
+                return new ProcedureTurn(outcome.status(), posted);
+            }
+            ConversationStatus status = conversations.summary(run.conversationId).map(s -> s.status()).orElse(ConversationStatus.AI);
+            return new ProcedureTurn(status, posted);
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
