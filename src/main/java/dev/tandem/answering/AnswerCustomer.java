@@ -23,6 +23,7 @@ import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.Message;
+import dev.tandem.conversation.MessageKind;
 import dev.tandem.conversation.PostAiMessage;
 import dev.tandem.conversation.RequestHandoff;
 import dev.tandem.escalation.Assessment;
@@ -65,6 +66,7 @@ public class AnswerCustomer {
     private final AnswerRecords records;
     private final LlmAnswers llm;
     private final GroundingCheck grounding;
+    private final ModelCoverage coverage;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Timer replies;
@@ -73,7 +75,7 @@ public class AnswerCustomer {
             KnowledgeIndexStatus index, LanguageDetection languages,
             Embeddings embeddings, ConversationQueries conversations, PostAiMessage post, RequestHandoff handoff,
             EscalationPolicy escalationPolicy, EscalateConversation escalate, Articles articles, AnswerRecords records, LlmAnswers llm, GroundingCheck grounding,
-            TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+            ModelCoverage coverage, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.answers = answers;
         this.knowledge = knowledge;
@@ -89,6 +91,7 @@ public class AnswerCustomer {
         this.records = records;
         this.llm = llm;
         this.grounding = grounding;
+        this.coverage = coverage;
         this.transactions = transactions;
         this.clock = clock;
         this.replies = Timer.builder("tandem.assistant.reply")
@@ -157,22 +160,30 @@ public class AnswerCustomer {
         if (assessment.escalate() && !assessment.onlyUnanswered()) {
             return handOver(conversationId, question, assessment, language);
         }
+        // a choice among the articles offered is answered from that article, for the question it was offered for
+        Optional<Citation> chosen = previous.filter(record -> record.kind() == Answer.Kind.SUGGESTED)
+            .flatMap(record -> ChosenArticle.in(offered(details, record), question.text()));
         // an answer to "is it about A or B?" only makes sense with the question it answers
-        String asked = previous.filter(record -> record.kind() == Answer.Kind.CLARIFIED)
-            .map(record -> record.question() + "\n" + question.text())
-            .orElse(question.text());
-        Answer answer = inModelsWords(answers.answer(asked, language), asked);
-        if (assessment.onlyUnanswered() && !answer.kind().answered() && answer.kind() != Answer.Kind.CLARIFIED) {
+        String asked = chosen.isPresent() ? previous.get().question()
+                : previous.filter(record -> record.kind() == Answer.Kind.CLARIFIED)
+                    .map(record -> record.question() + "\n" + question.text())
+                    .orElse(question.text());
+        Answer answer = inModelsWords(chosen.map(choice -> answers.answerFrom(choice.articleId(), asked, language))
+            .orElseGet(() -> coverage.widen(answers.answer(asked, language), asked)), asked);
+        if (assessment.onlyUnanswered() && !answer.kind().answered() && answer.kind() != Answer.Kind.CLARIFIED
+                && answer.kind() != Answer.Kind.SUGGESTED) {
             // a second "I don't know" helps nobody: a person it is
             return handOver(conversationId, question, assessment, language);
         }
         boolean firstReply = details.messages().stream().noneMatch(m -> m.author() == dev.tandem.conversation.AuthorType.AI);
         String text = wording(answer, firstReply);
-        List<Citation> citations = answer.kind().answered() ? citations(answer) : List.of();
-        float[] vector = answer.kind().answered() || answer.kind() == Answer.Kind.CLARIFIED ? null
-                : embeddings.embedQuery(asked);
+        List<Citation> citations = answer.kind().answered() ? citations(answer)
+                : answer.kind() == Answer.Kind.SUGGESTED ? choices(answer) : List.of();
+        float[] vector = answer.kind().answered() || answer.kind() == Answer.Kind.CLARIFIED
+                || answer.kind() == Answer.Kind.SUGGESTED ? null : embeddings.embedQuery(asked);
+        MessageKind kind = answer.kind() == Answer.Kind.SUGGESTED ? MessageKind.CHOICES : MessageKind.PLAIN;
         Optional<Message> posted = transactions.execute(tx -> {
-            Optional<Message> message = post.post(conversationId, text, citations);
+            Optional<Message> message = post.post(conversationId, text, citations, kind);
             message.ifPresent(m -> records.insert(new AnswerRecord(IDS.generate(), conversationId, question.id(), m.id(),
                     answer.kind(), language, asked, vector,
                     answer.sources().stream().map(Passage::articleId).distinct().toList(), answer.confidence(),
@@ -194,7 +205,7 @@ public class AnswerCustomer {
         var outcomes = new java.util.HashMap<UUID, Turn.AiOutcome>();
         answered.forEach(record -> outcomes.put(record.replyMessageId(), switch (record.kind()) {
             case ANSWERED -> Turn.AiOutcome.ANSWERED;
-            case CLARIFIED -> Turn.AiOutcome.CLARIFIED;
+            case CLARIFIED, SUGGESTED -> Turn.AiOutcome.CLARIFIED;
             case DONT_KNOW, NOT_IN_LANGUAGE -> Turn.AiOutcome.NOT_ANSWERED;
         }));
         List<Turn> turns = new ArrayList<>();
@@ -239,6 +250,22 @@ public class AnswerCustomer {
             parts.add(answer.text());
         }
         return String.join("\n\n", parts);
+    }
+
+    /** The articles a reply of the assistant offered as choices: its citations. */
+    private static List<Citation> offered(ConversationDetails details, AnswerRecord record) {
+        return details.messages().stream()
+            .filter(message -> message.id().equals(record.replyMessageId()))
+            .findFirst()
+            .map(Message::citations)
+            .orElse(List.of());
+    }
+
+    private List<Citation> choices(Answer answer) {
+        return answer.sources().stream()
+            .map(source -> new Citation(source.articleId(), source.title(),
+                    slugOf(source.articleId()).map(slug -> "/help/" + slug).orElse(null), null))
+            .toList();
     }
 
     private List<Citation> citations(Answer answer) {
