@@ -85,6 +85,31 @@ final class GroundedAnswers {
         return quoted != null ? quoted : Answer.dontKnow(language, 0);
     }
 
+    /**
+     * After an answer did not help: the next articles that fit the question (their best passages), up
+     * to three, or none when the question fits nothing else well enough to offer.
+     */
+    List<Passage> alternatives(String message, String language, List<String> excluded) {
+        if (!knowledge.answersCustomersIn(language)) {
+            return List.of();
+        }
+        String question = CustomerDetails.removedFrom(message);
+        List<Candidate> candidates = candidates(knowledge.search(question, language, Audience.CUSTOMER, PASSAGES),
+                question, language, knowledge);
+        if (candidates.isEmpty() || decision.decide(candidates).inScopeProbability() < decision.suggestAt()) {
+            return List.of();
+        }
+        return candidates.stream()
+            .filter(candidate -> !excluded.contains(candidate.passage().articleId()))
+            .filter(candidate -> candidates.get(0).similarity() - candidate.similarity() <= ALTERNATIVE_WITHIN)
+            .limit(3)
+            .map(Candidate::passage)
+            .toList();
+    }
+
+    /** Other articles offered after a "no" are at most this much less similar than the best one. */
+    private static final double ALTERNATIVE_WITHIN = 0.08;
+
     /** Deep enough that a chosen article's passages are among the results. */
     private static final int CHOSEN_SEARCH = 200;
 
