@@ -85,10 +85,10 @@ public final class AnswerEvaluation {
                     case "--kb" -> kb = Path.of(value(options, ++i, option));
                     case "--questions" -> questionsFile = Path.of(value(options, ++i, option));
                     case "--json" -> json = true;
-                    case "--answer-at" -> decision = decision.at(probability(value(options, ++i, option)),
+                    case "--answer-at" -> decision = decision.at(probability(option, value(options, ++i, option)),
                             decision.suggestAt());
                     case "--suggest-at" -> decision = decision.at(decision.answerAt(),
-                            probability(value(options, ++i, option)));
+                            probability(option, value(options, ++i, option)));
                     default -> throw new IllegalArgumentException("unknown option '" + option + "'");
                 }
             }
@@ -217,7 +217,7 @@ public final class AnswerEvaluation {
         return questions;
     }
 
-    private static double probability(String value) {
+    private static double probability(String option, String value) {
         try {
             double p = Double.parseDouble(value);
             if (p >= 0 && p <= 1) {
@@ -226,7 +226,7 @@ public final class AnswerEvaluation {
         } catch (NumberFormatException notANumber) {
             // same message as out of range
         }
-        throw new IllegalArgumentException("--answer-at must be a probability between 0 and 1");
+        throw new IllegalArgumentException(option + " must be a probability between 0 and 1");
     }
 
     private static String value(List<String> options, int i, String option) {

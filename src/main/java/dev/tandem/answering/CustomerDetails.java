@@ -2,6 +2,7 @@ package dev.tandem.answering;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +34,7 @@ final class CustomerDetails {
                     + "(?:i\\s+am|i'm)\\s+reachable\\s+(?:at|on)|you\\s+can\\s+reach\\s+me\\s+(?:at|on)|"
                     + "contact\\s+me\\s+(?:at|on)|it'?s|its|is|at|on)?"
                     + "(?:\\s+(?:is|was|:|=|at|on|its|it's))*[\\s,;:.!()-]*$");
+    private static final Pattern PARENTHESES = Pattern.compile("\\s*\\(([^()]*)\\)");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
 
     private CustomerDetails() {
@@ -62,6 +64,11 @@ final class CustomerDetails {
         cleaned = URL.matcher(cleaned).replaceAll(" ");
         cleaned = PHONE.matcher(cleaned).replaceAll(" ");
         cleaned = REFERENCE.matcher(cleaned).replaceAll(" ");
-        return cleaned.equals(sentence) ? sentence : cleaned;
+        if (cleaned.equals(sentence)) {
+            return sentence;
+        }
+        // "(order 55123)" leaves "(order )": an aside that only gave a detail goes whole
+        return PARENTHESES.matcher(cleaned).replaceAll(
+                aside -> ANNOUNCEMENT.matcher(aside.group(1)).matches() ? "" : Matcher.quoteReplacement(aside.group()));
     }
 }
