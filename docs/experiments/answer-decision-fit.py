@@ -1,6 +1,8 @@
 # Experiment answer-decision (issue 13): fits the two logistic models of AnswerDecision on tuning TSVs
 # from dev.tandem.answering.AnswerFeatures (top three articles per question) and reports every set.
-#   python3 answer-decision-fit.py train1.tsv,train2.tsv other1.tsv,other2.tsv [answerAt suggestAt]
+#   python3 answer-decision-fit.py train1.tsv,train2.tsv other1.tsv,other2.tsv [answerAt suggestAt [modelFrom]]
+# With modelFrom it also counts, per file, the questions LLM mode sends to the model: not answered by
+# the embedded decision and P(one of the best three is right) >= modelFrom.
 # "answer": P(the best article is right), features of the best and how it stands out from the rest.
 # "suggest": P(one of the best three is right), features of the best only (is the question in scope).
 # Thresholds: answerAt = the lowest with wrong answers <= 0.05 on every training file; suggestAt = the
@@ -56,3 +58,12 @@ for name, m, idx in (('answer', ma, list(range(len(NAMES)))), ('suggest', ms, SU
 files = sys.argv[1].split(',') + [f for f in sys.argv[2].split(',') if f]
 for f, d in zip(files, train + others):
     print('%-40s answered %.3f abstained %.3f wrong %.3f suggestedCorrectly %.3f suggested-unanswerable %.3f' % ((f[-40:],) + outcome(d, ta, ts)))
+
+if len(sys.argv) > 5:
+    mf = float(sys.argv[5])
+    for f, d in zip(files, train + others):
+        X, A, c1, c3 = d
+        notAnswered = prob(ma, X) < ta
+        asked = notAnswered & (prob(ms, X[:, SUGGEST]) >= mf)
+        print('%-40s to the model: %d of %d answerable not answered (%d with the answer in the best three), %d of %d unanswerable'
+              % (f[-40:], (asked & A).sum(), (notAnswered & A).sum(), (asked & c3).sum(), (asked & ~A).sum(), (~A).sum()))
