@@ -27,10 +27,13 @@ import dev.tandem.answering.GroundedAnswers.Candidate;
  * @param suggestAt offer the best articles as choices at or above this probability that one is right
  * @param modelFrom below this probability that one of the best three is right, a question is out of
  *     scope: not even a model is asked
+ * @param answerFrom nor is a question answered below this probability that one of the best three is
+ *     right, however clearly its best article stands out: in a language with few articles the
+ *     runners-up are far from everything, and a margin over them says nothing
  * @param thirdWithin the third article joins the choices when its similarity is this close to the best's
  */
 record AnswerDecision(Logistic answer, Logistic inScope, double answerAt, double suggestAt, double modelFrom,
-        double thirdWithin) {
+        double answerFrom, double thirdWithin) {
 
     /** Chosen on the tuning sets (wrong answers at most 0.05 on each); see the class comment. */
     static final AnswerDecision CHOSEN = new AnswerDecision(
@@ -40,7 +43,7 @@ record AnswerDecision(Logistic answer, Logistic inScope, double answerAt, double
             new Logistic(new double[] { 1.825, -0.0787, 0.8966, -0.2575 }, 0.9136,
                     new double[] { 0.7861, 0.5745, 0.4923, 4.9228 },
                     new double[] { 0.1093, 0.2678, 0.2845, 1.999 }),
-            0.67, 0.85, 0.30, 0.03);
+            0.67, 0.85, 0.30, 0.50, 0.03);
 
     enum Verdict {
         ANSWER,
@@ -79,7 +82,7 @@ record AnswerDecision(Logistic answer, Logistic inScope, double answerAt, double
 
     /** The same models deciding at other levels (tuning). */
     AnswerDecision at(double answerAt, double suggestAt) {
-        return new AnswerDecision(answer, inScope, answerAt, suggestAt, modelFrom, thirdWithin);
+        return new AnswerDecision(answer, inScope, answerAt, suggestAt, modelFrom, answerFrom, thirdWithin);
     }
 
     /** What to do with a question whose articles, best first, are {@code candidates} (not empty). */
@@ -87,7 +90,7 @@ record AnswerDecision(Logistic answer, Logistic inScope, double answerAt, double
         Candidate best = candidates.get(0);
         double p = answer.probability(answerFeatures(candidates));
         double scope = inScope.probability(scopeFeatures(best));
-        if (p >= answerAt) {
+        if (p >= answerAt && scope >= answerFrom) {
             return new Decision(Verdict.ANSWER, p, scope, List.of(best));
         }
         List<Candidate> choices = choices(candidates);

@@ -24,6 +24,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.ReducedMotion;
 
 import dev.tandem.DemoKnowledge;
 import dev.tandem.TandemTest;
@@ -87,7 +88,9 @@ class WidgetChoicesBrowserTest {
 
     @Test
     void aCustomerPicksOneOfTheArticlesOfferedAndSaysTheAnswerHelped() throws Exception {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000)
+            // screenshots of the widget at rest, not half-way through a message's fade-in
+            .setReducedMotion(ReducedMotion.REDUCE))) {
             Page page = context.newPage();
             page.navigate("http://localhost:" + port + "/demo");
             page.locator("[data-testid=tandem-launcher]").click();
