@@ -59,6 +59,11 @@
     invalidEmail: 'Please check your email address, or leave it empty.',
     handoffFailed: "Sorry, we couldn't reach our team just now. Please try again.",
     sources: 'Sources',
+    choicesLabel: 'Articles to choose from',
+    helpfulQuestion: 'Did this answer your question?',
+    helpfulYes: 'Yes',
+    helpfulNo: 'No',
+    helpfulThanks: 'Thanks for your feedback!',
     you: 'You',
     ourTeam: 'our team',
     poweredBy: 'Powered by Tandem'
@@ -167,6 +172,7 @@
     }
   };
   var FOLLOW_UP_OFFER = 'FOLLOW_UP_OFFER';
+  var CHOICES = 'CHOICES';
   var EMAIL_MAX = 320;
 
   // ---------------------------------------------------------------------------
@@ -531,6 +537,7 @@
     status: null,        // AI | QUEUED | ASSIGNED | RESOLVED
     records: new Map(),  // message id -> { msg, t, seq, node }
     pending: [],         // optimistic customer messages
+    feedback: {},        // AI answer id -> true/false: what the customer said of it this visit
     seenAt: 0,
     wantHandoff: false,
     handoffBusy: false,
@@ -644,6 +651,14 @@
     '.tw-msg[data-state="failed"] .tw-msg-state{color:#b42318;font-weight:600;}',
     '.tw-retry{padding:1px 4px;border:0;background:none;color:#b42318;font-size:11.5px;font-weight:700;text-decoration:underline;text-underline-offset:2px;border-radius:4px;}',
     '.tw-retry:focus{outline:none;}',
+    '.tw-choices{display:flex;flex-direction:column;align-items:flex-start;gap:6px;margin-top:6px;}',
+    '.tw-choice{padding:7px 12px;border:1px solid var(--tw-accent,#2f6f4e);border-radius:16px;background:#fff;color:var(--tw-accent,#2f6f4e);font:inherit;font-size:13px;text-align:left;cursor:pointer;}',
+    '.tw-choice:hover:not([disabled]){background:#f1f6f3;}',
+    '.tw-choice[disabled]{opacity:.55;cursor:default;}',
+    '.tw-choice:focus-visible,.tw-fb:focus-visible{outline:2px solid var(--tw-accent,#2f6f4e);outline-offset:2px;}',
+    '.tw-feedback{display:flex;align-items:center;flex-wrap:wrap;gap:6px;margin-top:6px;font-size:12px;color:#555;}',
+    '.tw-fb{padding:2px 10px;border:1px solid #c9ccd1;border-radius:12px;background:#fff;color:#333;font:inherit;font-size:12px;cursor:pointer;}',
+    '.tw-fb:hover{background:#f3f4f6;}',
     '.tw-retry:focus-visible{outline:2px solid #b42318;outline-offset:1px;}',
     '.tw-sources{max-width:84%;margin:6px 0 0;padding:9px 12px 10px;list-style:none;background:#fff;border:1px solid #e8eaef;border-radius:14px;font-size:12.5px;line-height:1.35;}',
     '.tw-sources-title{margin:0 0 5px;font-size:10.5px;font-weight:700;text-transform:uppercase;letter-spacing:.06em;color:#667085;}',
@@ -912,6 +927,10 @@
     log.addEventListener('click', function (e) {
       var btn = e.target && e.target.closest ? e.target.closest('[data-retry]') : null;
       if (btn) retryPending(btn.getAttribute('data-retry'));
+      var choice = e.target && e.target.closest ? e.target.closest('[data-choice]') : null;
+      if (choice && state.status === 'AI') enqueue(choice.getAttribute('data-choice'));
+      var fb = e.target && e.target.closest ? e.target.closest('[data-feedback]') : null;
+      if (fb) giveFeedback(fb.getAttribute('data-message'), fb.getAttribute('data-feedback') === 'yes');
     });
   }
 
@@ -1189,7 +1208,7 @@
   // Orders parts: label, bubble, sources, time/state, follow-up card. Moves nothing that is in
   // place already (moving a node takes the focus away from an input inside it).
   function orderParts(node) {
-    var want = ['label', 'bubble', 'sources', 'time', 'state', 'card']
+    var want = ['label', 'bubble', 'sources', 'choices', 'feedback', 'time', 'state', 'card']
       .map(function (k) { return node._parts[k]; })
       .filter(Boolean);
     var kids = node.children;
@@ -1249,10 +1268,26 @@
     }
 
     var citations = author === 'AI' && Array.isArray(msg.citations) ? msg.citations.filter(Boolean) : [];
+    // a message offering choices shows its articles as buttons, not as sources
+    var choices = msg.kind === CHOICES ? citations : [];
+    if (choices.length) citations = [];
     var citeSig = JSON.stringify(citations);
     if (node._citeSig !== citeSig) {
       node._citeSig = citeSig;
       setPart(node, 'sources', citations.length ? function () { return buildSources(citations); } : null);
+    }
+    var choiceSig = JSON.stringify(choices) + '\u0000' + (state.status === 'AI');
+    if (node._choiceSig !== choiceSig) {
+      node._choiceSig = choiceSig;
+      setPart(node, 'choices', choices.length ? function () { return buildChoices(choices); } : null);
+    }
+    // every answer of the assistant (an AI message with sources) asks whether it helped
+    var answered = author === 'AI' && citations.length > 0 && msg.kind !== CHOICES;
+    var given = state.feedback[String(msg.id)];
+    var feedbackSig = answered ? String(given) : null;
+    if (node._feedbackSig !== feedbackSig) {
+      node._feedbackSig = feedbackSig;
+      setPart(node, 'feedback', answered ? function () { return buildFeedback(String(msg.id), given); } : null);
     }
 
     var timeText = shortTime(rec.t);
@@ -1263,6 +1298,47 @@
     }
     setPart(node, 'state', null);
     orderParts(node);
+  }
+
+  function buildChoices(choices) {
+    var list = h('div', { class: 'tw-choices', role: 'group', 'aria-label': TEXT.choicesLabel, 'data-testid': 'tandem-choices' });
+    choices.forEach(function (c) {
+      var title = String(c.title || 'Article');
+      list.appendChild(h('button', { type: 'button', class: 'tw-choice', 'data-choice': title,
+        disabled: state.status === 'AI' ? null : 'disabled', text: title }));
+    });
+    return list;
+  }
+
+  function buildFeedback(messageId, given) {
+    if (given !== undefined) {
+      return h('div', { class: 'tw-feedback', 'data-testid': 'tandem-feedback', 'data-given': String(given), role: 'status',
+        text: TEXT.helpfulThanks });
+    }
+    return h('div', { class: 'tw-feedback', 'data-testid': 'tandem-feedback' }, [
+      h('span', { text: TEXT.helpfulQuestion }),
+      h('button', { type: 'button', class: 'tw-fb', 'data-feedback': 'yes', 'data-message': messageId, text: TEXT.helpfulYes }),
+      h('button', { type: 'button', class: 'tw-fb', 'data-feedback': 'no', 'data-message': messageId, text: TEXT.helpfulNo })
+    ]);
+  }
+
+  async function giveFeedback(messageId, helpful) {
+    if (!state.conv || state.feedback[messageId] !== undefined) return;
+    state.feedback[messageId] = helpful;
+    renderMessages(false);
+    try {
+      var res = await request('POST', '/api/widget/conversations/' + encodeURIComponent(state.conv.id) + '/messages/'
+        + encodeURIComponent(messageId) + '/feedback', { token: state.conv.token, body: { helpful: helpful } });
+      if (res.status >= 200 && res.status < 300 && res.data && Array.isArray(res.data.messages)) {
+        mergeMessages(res.data.messages);
+      } else if (res.status >= 400) {
+        delete state.feedback[messageId];
+        renderMessages(false);
+      }
+    } catch (e) {
+      delete state.feedback[messageId];
+      renderMessages(false);
+    }
   }
 
   function buildSources(citations) {

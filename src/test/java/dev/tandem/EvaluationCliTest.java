@@ -44,6 +44,29 @@ class EvaluationCliTest {
     }
 
     @Test
+    void answersCountsChoicesApartAsSuggestedCorrectly() throws IOException {
+        Files.writeString(kb.resolve("002.md"), "# How do I return an item?\n\nPrint the label and drop the parcel off.\n");
+        Path q = questions("""
+                {"question": "what is a refund", "relevant": ["001"]}
+                {"question": "how to return something", "relevant": ["002"]}
+                {"question": "what's the boiling point of tungsten", "relevant": []}
+                """);
+        assertThat(eval("answers", "--kb", kb.toString(), "--questions", q.toString(), "--json")).isZero();
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.get("n").asInt()).isEqualTo(3);
+        for (String field : List.of("answeredCorrectly", "abstainedCorrectly", "wrongAnswers", "suggestedCorrectly")) {
+            assertThat(json.get(field).asDouble()).as(field).isBetween(0.0, 1.0);
+        }
+        assertThat(json.get("counts").has("suggestedCorrectly")).isTrue();
+
+        out.reset();
+        assertThat(eval("answers", "--kb", kb.toString(), "--questions", q.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("suggested correctly");
+        assertThat(eval("answers", "--kb", kb.toString(), "--questions", q.toString(), "--suggest-at", "2")).isNotZero();
+        assertThat(error()).contains("--suggest-at");
+    }
+
+    @Test
     void aMissingQuestionsFile() {
         assertThat(eval("retrieval", "--kb", kb.toString(), "--questions", dir.resolve("none.jsonl").toString()))
             .isNotZero();

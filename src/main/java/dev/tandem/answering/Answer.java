@@ -7,19 +7,23 @@ import dev.tandem.knowledge.Passage;
 /**
  * What the assistant makes of a question.
  *
- * @param kind answered, asked which of two topics, or could not answer
+ * @param kind answered, offered articles to choose from, asked which of two topics (before choices
+ *     existed), or could not answer
  * @param language the language of the reply (ISO 639-1)
  * @param text the reply without the assistant's introduction of itself
- * @param sources the passages the reply relies on, best first (the two options when clarifying)
+ * @param sources the passages the reply relies on, best first (the articles offered when suggesting)
  * @param confidence how likely the answer is right (0-1), for the record
- * @param evidence the passages an answer may draw on: the answering article's passages found, best
- *     first (what LLM mode writes from); empty when there is no answer
+ * @param evidence the passages an answer may draw on, best first (what LLM mode writes from): the
+ *     answering article's passages; for a question in scope that was not answered, the best passages
+ *     of the best articles; empty for a question clearly out of scope
  */
 record Answer(Kind kind, String language, String text, List<Passage> sources, double confidence,
         List<Passage> evidence) {
 
     enum Kind {
         ANSWERED,
+        /** Two or three articles fit and none clearly best: offered as choices. */
+        SUGGESTED,
         CLARIFIED,
         DONT_KNOW,
         NOT_IN_LANGUAGE;
@@ -44,7 +48,15 @@ record Answer(Kind kind, String language, String text, List<Passage> sources, do
     }
 
     static Answer dontKnow(String language, double confidence) {
-        return new Answer(Kind.DONT_KNOW, language, Phrases.in(language).dontKnow(), List.of(), confidence);
+        return dontKnow(language, confidence, List.of());
+    }
+
+    static Answer dontKnow(String language, double confidence, List<Passage> forModel) {
+        return new Answer(Kind.DONT_KNOW, language, Phrases.in(language).dontKnow(), List.of(), confidence, forModel);
+    }
+
+    static Answer suggested(String language, List<Passage> choices, double confidence, List<Passage> forModel) {
+        return new Answer(Kind.SUGGESTED, language, ChoicePhrases.in(language).offer(), choices, confidence, forModel);
     }
 
     static Answer notInLanguage(String language) {

@@ -25,6 +25,7 @@ import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.Message;
+import dev.tandem.conversation.MessageKind;
 import dev.tandem.conversation.PostAiMessage;
 import dev.tandem.conversation.RequestHandoff;
 import dev.tandem.escalation.Assessment;
@@ -74,6 +75,7 @@ public class AnswerCustomer {
     private final RepliesInProgress inProgress;
     private final InputGuardrails guardrails;
     private final RunProcedures procedures;
+    private final ModelCoverage coverage;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Timer replies;
@@ -82,7 +84,8 @@ public class AnswerCustomer {
             KnowledgeIndexStatus index, LanguageDetection languages,
             Embeddings embeddings, ConversationQueries conversations, PostAiMessage post, RequestHandoff handoff,
             EscalationPolicy escalationPolicy, EscalateConversation escalate, Articles articles, AnswerRecords records, LlmAnswers llm, RepliesInProgress inProgress,
-            InputGuardrails guardrails, RunProcedures procedures, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+            InputGuardrails guardrails, RunProcedures procedures,
+            ModelCoverage coverage, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.answers = answers;
         this.knowledge = knowledge;
@@ -100,6 +103,7 @@ public class AnswerCustomer {
         this.inProgress = inProgress;
         this.guardrails = guardrails;
         this.procedures = procedures;
+        this.coverage = coverage;
         this.transactions = transactions;
         this.clock = clock;
         this.replies = Timer.builder("tandem.assistant.reply")
@@ -183,24 +187,36 @@ public class AnswerCustomer {
         if (procedure.isPresent()) {
             return new Reply(procedure.get().status(), procedure.get().messages());
         }
+        // a choice among the articles offered is answered from that article, for the question it was offered for
+        Optional<Citation> chosen = previous.filter(record -> record.kind() == Answer.Kind.SUGGESTED)
+            .flatMap(record -> ChosenArticle.in(offered(details, record), question.text()));
         // an answer to "is it about A or B?" only makes sense with the question it answers
-        String asked = previous.filter(record -> record.kind() == Answer.Kind.CLARIFIED)
-            .map(record -> record.question() + "\n" + question.text())
-            .orElse(question.text());
+        String asked = chosen.isPresent() ? previous.get().question()
+                : previous.filter(record -> record.kind() == Answer.Kind.CLARIFIED)
+                    .map(record -> record.question() + "\n" + question.text())
+                    .orElse(question.text());
         boolean firstReply = details.messages().stream().noneMatch(m -> m.author() == dev.tandem.conversation.AuthorType.AI);
-        Answer found = answers.answer(asked, language);
-        Answer answer = screening.requires(GuardrailAction.KEEP_FROM_MODEL) ? found : inModelsWords(found, asked,
-                soFar -> inProgress.show(details.conversation(), question, wording(soFar, firstReply, false)));
-        if (assessment.onlyUnanswered() && !answer.kind().answered() && answer.kind() != Answer.Kind.CLARIFIED) {
+        boolean modelAllowed = !screening.requires(GuardrailAction.KEEP_FROM_MODEL);
+        Answer found = chosen.map(choice -> answers.answerFrom(choice.articleId(), asked, language))
+            .orElseGet(() -> {
+                Answer embedded = answers.answer(asked, language);
+                return modelAllowed ? coverage.widen(embedded, asked) : embedded;
+            });
+        Answer answer = modelAllowed ? inModelsWords(found, asked,
+                soFar -> inProgress.show(details.conversation(), question, wording(soFar, firstReply, false))) : found;
+        if (assessment.onlyUnanswered() && !answer.kind().answered() && answer.kind() != Answer.Kind.CLARIFIED
+                && answer.kind() != Answer.Kind.SUGGESTED) {
             // a second "I don't know" helps nobody: a person it is
             return handOver(conversationId, question, assessment, language);
         }
         String text = wording(answer, firstReply, true);
-        List<Citation> citations = answer.kind().answered() ? citations(answer) : List.of();
-        float[] vector = answer.kind().answered() || answer.kind() == Answer.Kind.CLARIFIED ? null
-                : embeddings.embedQuery(asked);
+        List<Citation> citations = answer.kind().answered() ? citations(answer)
+                : answer.kind() == Answer.Kind.SUGGESTED ? choices(answer) : List.of();
+        float[] vector = answer.kind().answered() || answer.kind() == Answer.Kind.CLARIFIED
+                || answer.kind() == Answer.Kind.SUGGESTED ? null : embeddings.embedQuery(asked);
+        MessageKind kind = answer.kind() == Answer.Kind.SUGGESTED ? MessageKind.CHOICES : MessageKind.PLAIN;
         Optional<Message> posted = transactions.execute(tx -> {
-            Optional<Message> message = post.post(conversationId, text, citations);
+            Optional<Message> message = post.post(conversationId, text, citations, kind);
             message.ifPresent(m -> records.insert(new AnswerRecord(IDS.generate(), conversationId, question.id(), m.id(),
                     answer.kind(), language, asked, vector,
                     answer.sources().stream().map(Passage::articleId).distinct().toList(), answer.confidence(),
@@ -222,7 +238,7 @@ public class AnswerCustomer {
         var outcomes = new java.util.HashMap<UUID, Turn.AiOutcome>();
         answered.forEach(record -> outcomes.put(record.replyMessageId(), switch (record.kind()) {
             case ANSWERED -> Turn.AiOutcome.ANSWERED;
-            case CLARIFIED -> Turn.AiOutcome.CLARIFIED;
+            case CLARIFIED, SUGGESTED -> Turn.AiOutcome.CLARIFIED;
             case DONT_KNOW, NOT_IN_LANGUAGE -> Turn.AiOutcome.NOT_ANSWERED;
         }));
         List<Turn> turns = new ArrayList<>();
@@ -273,6 +289,22 @@ public class AnswerCustomer {
             parts.add(answer.text());
         }
         return String.join("\n\n", parts);
+    }
+
+    /** The articles a reply of the assistant offered as choices: its citations. */
+    private static List<Citation> offered(ConversationDetails details, AnswerRecord record) {
+        return details.messages().stream()
+            .filter(message -> message.id().equals(record.replyMessageId()))
+            .findFirst()
+            .map(Message::citations)
+            .orElse(List.of());
+    }
+
+    private List<Citation> choices(Answer answer) {
+        return answer.sources().stream()
+            .map(source -> new Citation(source.articleId(), source.title(),
+                    slugOf(source.articleId()).map(slug -> "/help/" + slug).orElse(null), null))
+            .toList();
     }
 
     private List<Citation> citations(Answer answer) {

@@ -23,8 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the way a customer's message is answered in embedded mode, and counts: answerable questions
  * answered citing a relevant article, unanswerable ones ({@code "relevant": []}) answered with an
  * honest "I don't know" and the offer of a person, and wrong answers (an answer citing an article
- * that is not relevant, or any answer to an unanswerable question). A clarifying question is
- * neither right nor wrong; it is counted apart. Plain Java: no Spring, no database.
+ * that is not relevant, or any answer to an unanswerable question). Articles offered as choices are
+ * neither an answer nor an abstention: counted apart, as {@code suggestedCorrectly} (of the answerable
+ * questions, those offered choices that include a relevant article) and {@code suggested} (of all).
+ * Plain Java: no Spring, no database.
  */
 public final class AnswerEvaluation {
 
@@ -38,11 +40,13 @@ public final class AnswerEvaluation {
     }
 
     /**
-     * Shares: {@code answeredCorrectly} of the answerable questions, {@code abstainedCorrectly} of the
-     * unanswerable ones, {@code wrongAnswers} and {@code clarified} of all.
+     * Shares: {@code answeredCorrectly} and {@code suggestedCorrectly} of the answerable questions,
+     * {@code abstainedCorrectly} of the unanswerable ones, {@code wrongAnswers}, {@code suggested} and
+     * {@code clarified} of all.
      */
     record Metrics(int n, int answerable, int unanswerable, double answeredCorrectly, double abstainedCorrectly,
-            double wrongAnswers, double clarified, Map<String, Integer> counts) {
+            double wrongAnswers, double suggestedCorrectly, double suggested, double clarified,
+            Map<String, Integer> counts) {
     }
 
     /** One question's outcome, for tuning and for reading what went wrong. */
@@ -54,6 +58,11 @@ public final class AnswerEvaluation {
 
         boolean wrong() {
             return answer.kind().answered() && !correct();
+        }
+
+        boolean suggestedCorrectly() {
+            return answer.kind() == Answer.Kind.SUGGESTED
+                    && answer.sources().stream().anyMatch(source -> question.relevant().contains(source.articleId()));
         }
 
         boolean abstained() {
@@ -68,7 +77,7 @@ public final class AnswerEvaluation {
         Path kb = null;
         Path questionsFile = null;
         boolean json = false;
-        AnswerConfidence confidence = AnswerConfidence.CHOSEN;
+        AnswerDecision decision = AnswerDecision.CHOSEN;
         try {
             for (int i = 0; i < options.size(); i++) {
                 String option = options.get(i);
@@ -76,7 +85,10 @@ public final class AnswerEvaluation {
                     case "--kb" -> kb = Path.of(value(options, ++i, option));
                     case "--questions" -> questionsFile = Path.of(value(options, ++i, option));
                     case "--json" -> json = true;
-                    case "--answer-at" -> confidence = confidence.answeringAt(probability(value(options, ++i, option)));
+                    case "--answer-at" -> decision = decision.at(probability(option, value(options, ++i, option)),
+                            decision.suggestAt());
+                    case "--suggest-at" -> decision = decision.at(decision.answerAt(),
+                            probability(option, value(options, ++i, option)));
                     default -> throw new IllegalArgumentException("unknown option '" + option + "'");
                 }
             }
@@ -85,13 +97,14 @@ public final class AnswerEvaluation {
             }
             KnowledgeFolder folder = KnowledgeFolder.load(kb, Embeddings.bundledModel());
             List<Question> questions = readQuestions(questionsFile, folder.articleIds());
-            var answers = new GroundedAnswers(folder.search(), confidence);
+            var answers = new GroundedAnswers(folder.search(), decision);
             Metrics metrics = measure(outcomes(answers, LanguageDetection.standalone(), questions));
             out.println(json ? JSON.writeValueAsString(metrics) : table(metrics));
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("eval answers: " + e.getMessage());
-            err.println("usage: eval answers --kb DIR --questions FILE.jsonl [--json] [--answer-at 0..1]");
+            err.println("usage: eval answers --kb DIR --questions FILE.jsonl [--json] [--answer-at 0..1]"
+                    + " [--suggest-at 0..1]");
             return 2;
         }
     }
@@ -112,15 +125,19 @@ public final class AnswerEvaluation {
         int abstainedRightly = 0;
         int wrong = 0;
         int clarified = 0;
+        int suggestedRightly = 0;
+        int suggested = 0;
         for (Outcome outcome : outcomes) {
             if (outcome.question().answerable()) {
                 answerable++;
                 correct += outcome.correct() ? 1 : 0;
+                suggestedRightly += outcome.suggestedCorrectly() ? 1 : 0;
             } else if (outcome.abstained()) {
                 abstainedRightly++;
             }
             wrong += outcome.wrong() ? 1 : 0;
             clarified += outcome.answer().kind() == Answer.Kind.CLARIFIED ? 1 : 0;
+            suggested += outcome.answer().kind() == Answer.Kind.SUGGESTED ? 1 : 0;
         }
         int n = outcomes.size();
         int unanswerable = n - answerable;
@@ -128,9 +145,11 @@ public final class AnswerEvaluation {
         counts.put("answeredCorrectly", correct);
         counts.put("abstainedCorrectly", abstainedRightly);
         counts.put("wrongAnswers", wrong);
+        counts.put("suggestedCorrectly", suggestedRightly);
+        counts.put("suggested", suggested);
         counts.put("clarified", clarified);
         return new Metrics(n, answerable, unanswerable, share(correct, answerable), share(abstainedRightly, unanswerable),
-                share(wrong, n), share(clarified, n), counts);
+                share(wrong, n), share(suggestedRightly, answerable), share(suggested, n), share(clarified, n), counts);
     }
 
     private static double share(int part, int whole) {
@@ -143,10 +162,11 @@ public final class AnswerEvaluation {
                 answered correctly   %.4f of answerable (%d)
                 abstained correctly  %.4f of unanswerable (%d)
                 wrong answers        %.4f of all (%d)
-                clarifying questions %.4f of all (%d)""", m.n(), m.answerable(), m.unanswerable(),
+                suggested correctly  %.4f of answerable (%d; choices offered to %d questions in all)""",
+                m.n(), m.answerable(), m.unanswerable(),
                 m.answeredCorrectly(), m.counts().get("answeredCorrectly"), m.abstainedCorrectly(),
-                m.counts().get("abstainedCorrectly"), m.wrongAnswers(), m.counts().get("wrongAnswers"), m.clarified(),
-                m.counts().get("clarified"));
+                m.counts().get("abstainedCorrectly"), m.wrongAnswers(), m.counts().get("wrongAnswers"),
+                m.suggestedCorrectly(), m.counts().get("suggestedCorrectly"), m.counts().get("suggested"));
     }
 
     /** JSONL, one {@code {"question", "relevant": [ids], "language"?}} a line; {@code []} = must not be answered. */
@@ -197,7 +217,7 @@ public final class AnswerEvaluation {
         return questions;
     }
 
-    private static double probability(String value) {
+    private static double probability(String option, String value) {
         try {
             double p = Double.parseDouble(value);
             if (p >= 0 && p <= 1) {
@@ -206,7 +226,7 @@ public final class AnswerEvaluation {
         } catch (NumberFormatException notANumber) {
             // same message as out of range
         }
-        throw new IllegalArgumentException("--answer-at must be a probability between 0 and 1");
+        throw new IllegalArgumentException(option + " must be a probability between 0 and 1");
     }
 
     private static String value(List<String> options, int i, String option) {

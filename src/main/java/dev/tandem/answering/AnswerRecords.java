@@ -63,6 +63,49 @@ class AnswerRecords {
         }
     }
 
+    List<AnswerRecord> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from ai_answer where id in (:ids) order by created_at, id").param("ids", ids)
+            .query(AnswerRecords::record).list();
+    }
+
+    /**
+     * The customer's "Did this answer your question?" for an answer: stored once, changed by a second
+     * click. Returns whether anything changed.
+     */
+    boolean feedback(UUID conversationId, UUID replyMessageId, boolean helpful, Instant at) {
+        Timestamp now = Timestamp.from(at);
+        int changed = jdbc.sql("""
+                update ai_answer_feedback set helpful = ?, updated_at = ?
+                where reply_message_id = ? and conversation_id = ? and helpful <> ?""")
+            .params(helpful, now, replyMessageId, conversationId, helpful).update();
+        if (changed > 0) {
+            return true;
+        }
+        boolean stored = jdbc.sql("select count(*) from ai_answer_feedback where reply_message_id = ?")
+            .param(replyMessageId).query(Integer.class).single() > 0;
+        if (stored) {
+            return false;
+        }
+        jdbc.sql("""
+                insert into ai_answer_feedback (reply_message_id, conversation_id, helpful, created_at, updated_at)
+                values (?, ?, ?, ?, ?)""").params(replyMessageId, conversationId, helpful, now, now).update();
+        return true;
+    }
+
+    /** The customer's feedback on the answers of a conversation: reply message id → helpful. */
+    java.util.Map<UUID, Boolean> feedback(UUID conversationId) {
+        java.util.Map<UUID, Boolean> feedback = new java.util.HashMap<>();
+        jdbc.sql("select reply_message_id, helpful from ai_answer_feedback where conversation_id = ?")
+            .param(conversationId)
+            .query(rs -> {
+                feedback.put(rs.getObject("reply_message_id", UUID.class), rs.getBoolean("helpful"));
+            });
+        return feedback;
+    }
+
     int dismiss(Collection<UUID> ids, Instant at) {
         if (ids.isEmpty()) {
             return 0;

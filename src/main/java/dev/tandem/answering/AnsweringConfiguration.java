@@ -12,6 +12,11 @@ class AnsweringConfiguration {
 
     @Bean
     GroundedAnswers groundedAnswers(KnowledgeSearch knowledge) {
-        return new GroundedAnswers(knowledge, AnswerConfidence.CHOSEN);
+        return new GroundedAnswers(knowledge, AnswerDecision.CHOSEN);
+    }
+
+    @Bean
+    ModelCoverage modelCoverage(LlmAnswers llm, GroundingCheck grounding) {
+        return new ModelCoverage(llm, grounding);
     }
 }

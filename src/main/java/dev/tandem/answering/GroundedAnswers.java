@@ -28,47 +28,102 @@ final class GroundedAnswers {
     static final int PASSAGES = 20;
     /** Passages of the answering article LLM mode may write from: its best three carry the answer. */
     static final int EVIDENCE = 3;
+    /** Passages LLM mode gets for a question the embedded decision did not answer: the best of the best articles. */
+    static final int MODEL_PASSAGES = 5;
 
     private final KnowledgeSearch knowledge;
-    private final AnswerConfidence confidence;
+    private final AnswerDecision decision;
 
-    GroundedAnswers(KnowledgeSearch knowledge, AnswerConfidence confidence) {
+    GroundedAnswers(KnowledgeSearch knowledge, AnswerDecision decision) {
         this.knowledge = knowledge;
-        this.confidence = confidence;
+        this.decision = decision;
     }
 
-    /** What the assistant makes of one question. */
-    Answer answer(String question, String language) {
+    /**
+     * What the assistant makes of one question: the customer's own details (an email, an order or
+     * phone number) are left out of what is searched and decided on ({@link CustomerDetails}).
+     */
+    Answer answer(String message, String language) {
         if (!knowledge.answersCustomersIn(language)) {
             return Answer.notInLanguage(language);
         }
+        String question = CustomerDetails.removedFrom(message);
         List<Passage> passages = knowledge.search(question, language, Audience.CUSTOMER, PASSAGES);
         List<Candidate> candidates = candidates(passages, question, language, knowledge);
         if (candidates.isEmpty()) {
             return Answer.dontKnow(language, 0);
         }
-        Candidate best = candidates.get(0);
-        Candidate runnerUp = candidates.size() > 1 ? candidates.get(1) : null;
-        double probability = confidence.probability(best, runnerUp);
-        if (probability < confidence.answerAt()) {
-            return Answer.dontKnow(language, probability);
+        AnswerDecision.Decision decided = decision.decide(candidates);
+        // what a model may answer from when the embedded decision does not answer: nothing when out of scope
+        List<Passage> forModel = decided.worthAModel(decision)
+                ? passages.stream().limit(MODEL_PASSAGES).toList() : List.of();
+        return switch (decided.verdict()) {
+            case ANSWER -> {
+                Passage best = decided.choices().get(0).passage();
+                Answer quoted = fromArticle(best, passages, question, language, decided.probability());
+                yield quoted != null ? quoted : Answer.dontKnow(language, decided.probability(), forModel);
+            }
+            case SUGGEST -> Answer.suggested(language,
+                    decided.choices().stream().map(Candidate::passage).toList(), decided.probability(), forModel);
+            case ABSTAIN -> Answer.dontKnow(language, decided.probability(), forModel);
+        };
+    }
+
+    /**
+     * The answer from one article the customer chose among the ones offered: quoted from its passages
+     * that best match the question, or its opening when none of them came up.
+     */
+    Answer answerFrom(String articleId, String message, String language) {
+        String question = CustomerDetails.removedFrom(message);
+        List<Passage> passages = knowledge.search(question, language, Audience.CUSTOMER, CHOSEN_SEARCH).stream()
+            .filter(passage -> passage.articleId().equals(articleId))
+            .toList();
+        if (passages.isEmpty()) {
+            return Answer.dontKnow(language, 0);
         }
-        if (runnerUp != null && Math.abs(best.similarity() - runnerUp.similarity()) < confidence.clarifyMargin()
-                && confidence.probability(runnerUp, best) >= confidence.answerAt()
-                && !best.passage().title().equalsIgnoreCase(runnerUp.passage().title())) {
-            return new Answer(Answer.Kind.CLARIFIED, language,
-                    String.format(Phrases.in(language).clarify(), best.passage().title(), runnerUp.passage().title()),
-                    List.of(best.passage(), runnerUp.passage()), probability);
+        Answer quoted = fromArticle(passages.get(0), passages, question, language, 1);
+        return quoted != null ? quoted : Answer.dontKnow(language, 0);
+    }
+
+    /**
+     * After an answer did not help: the next articles that fit the question (their best passages), up
+     * to three, or none when the question fits nothing else well enough to offer.
+     */
+    List<Passage> alternatives(String message, String language, List<String> excluded) {
+        if (!knowledge.answersCustomersIn(language)) {
+            return List.of();
         }
+        String question = CustomerDetails.removedFrom(message);
+        List<Candidate> candidates = candidates(knowledge.search(question, language, Audience.CUSTOMER, PASSAGES),
+                question, language, knowledge);
+        if (candidates.isEmpty() || decision.decide(candidates).inScopeProbability() < decision.suggestAt()) {
+            return List.of();
+        }
+        return candidates.stream()
+            .filter(candidate -> !excluded.contains(candidate.passage().articleId()))
+            .filter(candidate -> candidates.get(0).similarity() - candidate.similarity() <= ALTERNATIVE_WITHIN)
+            .limit(3)
+            .map(Candidate::passage)
+            .toList();
+    }
+
+    /** Other articles offered after a "no" are at most this much less similar than the best one. */
+    private static final double ALTERNATIVE_WITHIN = 0.08;
+
+    /** Deep enough that a chosen article's passages are among the results. */
+    private static final int CHOSEN_SEARCH = 200;
+
+    private static Answer fromArticle(Passage best, List<Passage> passages, String question, String language,
+            double probability) {
         List<Passage> evidence = passages.stream()
-            .filter(passage -> passage.articleId().equals(best.passage().articleId()))
+            .filter(passage -> passage.articleId().equals(best.articleId()))
             .limit(EVIDENCE)
             .toList();
         String quoted = ExtractiveAnswer.from(evidence, question, language);
         if (quoted.isBlank()) {
-            return Answer.dontKnow(language, probability);
+            return null;
         }
-        return new Answer(Answer.Kind.ANSWERED, language, quoted, List.of(best.passage()), probability, evidence);
+        return new Answer(Answer.Kind.ANSWERED, language, quoted, List.of(best), probability, evidence);
     }
 
     /**
@@ -88,7 +143,12 @@ final class GroundedAnswers {
             bestPassage.putIfAbsent(id, passage);
             double s = Double.isNaN(passage.similarity()) ? 0 : passage.similarity();
             similarity.merge(id, s, Math::max);
-            Set<String> terms = termsOf.computeIfAbsent(id, x -> new HashSet<>(termsOf(passage.title(), language)));
+            Set<String> terms = termsOf.computeIfAbsent(id, x -> {
+                Set<String> own = new HashSet<>(termsOf(passage.title(), language));
+                // the questions an article is known to answer are part of what it covers
+                knowledge.questionsOf(id).forEach(q -> own.addAll(termsOf(q, language)));
+                return own;
+            });
             terms.addAll(termsOf(passage.text(), language));
         }
         Map<String, Double> rarity = new HashMap<>();

@@ -1,10 +1,16 @@
 package dev.tandem.answering;
 
+import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
+
+import dev.tandem.knowledge.Article;
+import dev.tandem.knowledge.ArticleAudience;
+import dev.tandem.knowledge.ArticleStatus;
+import dev.tandem.knowledge.Articles;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,9 +24,13 @@ class KnowledgeGapsPage {
     private static final List<Integer> WINDOWS = List.of(7, 30, 90);
 
     private final KnowledgeGaps gaps;
+    private final LinkQuestions links;
+    private final Articles articles;
 
-    KnowledgeGapsPage(KnowledgeGaps gaps) {
+    KnowledgeGapsPage(KnowledgeGaps gaps, LinkQuestions links, Articles articles) {
         this.gaps = gaps;
+        this.links = links;
+        this.articles = articles;
     }
 
     @GetMapping("/knowledge/gaps")
@@ -29,7 +39,22 @@ class KnowledgeGapsPage {
         model.addAttribute("gaps", gaps.list(Duration.ofDays(window)));
         model.addAttribute("days", window);
         model.addAttribute("windows", WINDOWS);
+        // the articles a gap can be linked to: what customers may be answered from
+        model.addAttribute("articles", articles.list(new Articles.Filter(ArticleStatus.PUBLISHED, null,
+                ArticleAudience.PUBLIC, null)));
         return "knowledge/gaps";
+    }
+
+    /** The article that answers a gap: it learns the gap's wordings, and the gap is dismissed. */
+    @PostMapping("/knowledge/gaps/link")
+    String link(@RequestParam(name = "id", required = false) List<UUID> ids, @RequestParam UUID articleId,
+            @RequestParam(defaultValue = "30") String days, Principal user, RedirectAttributes redirect) {
+        int learned = ids == null ? 0 : links.linkGap(ids, articleId, user.getName());
+        String title = articles.findById(articleId).map(Article::title).orElse("the article");
+        redirect.addFlashAttribute("notice", "Linked to “" + title + "”: it learned " + learned
+                + (learned == 1 ? " question." : " questions."));
+        redirect.addAttribute("days", days);
+        return "redirect:/knowledge/gaps";
     }
 
     @PostMapping("/knowledge/gaps/dismiss")

@@ -13,5 +13,11 @@ public enum MessageKind {
      * A system notice that offers the waiting customer a follow-up by email (nobody is online, outside
      * business hours): the widget shows an email form under it.
      */
-    FOLLOW_UP_OFFER
+    FOLLOW_UP_OFFER,
+
+    /**
+     * An AI message that offers help articles to choose from: its citations are the choices, which the
+     * widget shows as buttons; a click posts the chosen article's title as the customer's message.
+     */
+    CHOICES
 }

@@ -26,6 +26,12 @@ public class PostAiMessage {
 
     @Transactional
     public Optional<Message> post(UUID conversationId, String text, List<Citation> citations) {
+        return post(conversationId, text, citations, MessageKind.PLAIN);
+    }
+
+    /** As above, for a message that offers more than its text ({@link MessageKind#CHOICES}). */
+    @Transactional
+    public Optional<Message> post(UUID conversationId, String text, List<Citation> citations, MessageKind kind) {
         String checked = ConversationProblems.checkedText(text);
         ConversationSummary conversation = conversations.findById(conversationId)
             .orElseThrow(() -> ConversationProblems.notFound(conversationId));
@@ -33,6 +39,6 @@ public class PostAiMessage {
             return Optional.empty();
         }
         return Optional.of(timeline.append(conversation, ConversationStatus.AI, AuthorType.AI, null, AUTHOR_NAME,
-                checked, false, null, citations));
+                checked, false, null, citations, kind, null));
     }
 }

@@ -21,16 +21,23 @@ import org.yaml.snakeyaml.error.YAMLException;
  *
  * <p>Front matter keys: {@code title}, {@code slug}, {@code tags} (a list, or words separated by
  * commas), {@code language}, {@code audience} ({@code public} or {@code internal}) and
- * {@code translation_of} (also spelled {@code translation-of}): the slug of the original.
+ * {@code translation_of} (also spelled {@code translation-of}): the slug of the original, and
+ * {@code questions}: a list of the questions the article answers, as customers ask them.
  *
  * @param slug from the front matter, else from the file name
  * @param tags null when the file does not say (a re-import then keeps the article's tags)
  * @param language null when the file does not say
  * @param audience null when the file does not say
  * @param translationOf the slug of the original, or null
+ * @param questions the questions it answers; null when the file does not say (a re-import keeps them)
  */
 public record ArticleFile(String slug, String title, String body, List<String> tags, String language,
-        ArticleAudience audience, String translationOf) {
+        ArticleAudience audience, String translationOf, List<String> questions) {
+
+    public ArticleFile(String slug, String title, String body, List<String> tags, String language,
+            ArticleAudience audience, String translationOf) {
+        this(slug, title, body, tags, language, audience, translationOf, null);
+    }
 
     /** The file name endings this reads, lower case. */
     public static final List<String> EXTENSIONS = List.of(".md", ".markdown", ".html", ".htm", ".txt");
@@ -85,7 +92,7 @@ public record ArticleFile(String slug, String title, String body, List<String> t
         String slug = string(front, "slug");
         return new ArticleFile(slug != null ? slug : slugOf(fileName), title, body.strip(), tags(front),
                 string(front, "language", "lang"), audience(front),
-                string(front, "translation_of", "translation-of", "translationOf"));
+                string(front, "translation_of", "translation-of", "translationOf"), questions(front));
     }
 
     private static ArticleFile plainText(String fileName, String content) {
@@ -167,6 +174,17 @@ public record ArticleFile(String slug, String title, String body, List<String> t
             }
         }
         return tags;
+    }
+
+    private static List<String> questions(Map<String, Object> front) {
+        Object value = front.get("questions");
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new IllegalArgumentException("questions in the front matter must be a list of questions");
+        }
+        return list.stream().map(String::valueOf).map(String::strip).filter(q -> !q.isEmpty()).toList();
     }
 
     private static ArticleAudience audience(Map<String, Object> front) {

@@ -20,6 +20,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.knowledge.ArticleRepository.IndexedVersion;
+
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -49,6 +51,7 @@ class ArticleIndexSync {
     private static final Logger log = LoggerFactory.getLogger(ArticleIndexSync.class);
 
     private final ArticleRepository articles;
+    private final ArticleQuestions questions;
     private final KnowledgeSearch search;
     private final KnowledgeIndexStatus status;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -58,11 +61,13 @@ class ArticleIndexSync {
     });
     /** Articles to look at again. Guarded by this. */
     private final Set<UUID> changed = new LinkedHashSet<>();
-    /** The version of each article in the index; only the worker thread touches it. */
-    private final Map<UUID, Integer> indexed = new HashMap<>();
+    /** The version of each article (and of its questions) in the index; only the worker thread touches it. */
+    private final Map<UUID, IndexedVersion> indexed = new HashMap<>();
 
-    ArticleIndexSync(ArticleRepository articles, KnowledgeSearch search, KnowledgeIndexStatus status) {
+    ArticleIndexSync(ArticleRepository articles, ArticleQuestions questions, KnowledgeSearch search,
+            KnowledgeIndexStatus status) {
         this.articles = articles;
+        this.questions = questions;
         this.search = search;
         this.status = status;
     }
@@ -79,11 +84,12 @@ class ArticleIndexSync {
     void buildInitialIndex() {
         try {
             long started = System.nanoTime();
+            Map<UUID, IndexedVersion> versions = articles.publishedVersions();
             List<Article> published = articles.findByStatus(ArticleStatus.PUBLISHED).stream()
-                .filter(article -> !Integer.valueOf(article.currentVersion()).equals(indexed.get(article.id())))
+                .filter(article -> !versionOf(article, versions).equals(indexed.get(article.id())))
                 .toList();
-            KnowledgeSearch.Indexed done = search.putAll(published.stream().map(ArticleIndexSync::asIndexed).toList());
-            published.forEach(article -> indexed.put(article.id(), article.currentVersion()));
+            KnowledgeSearch.Indexed done = search.putAll(indexable(published));
+            published.forEach(article -> indexed.put(article.id(), versionOf(article, versions)));
             status.markInitialIndexBuilt();
             log.info("Built the knowledge index: {} articles, {} chunks in {} ms ({} vectors stored before, {} embedded)",
                     done.articles(), search.chunkCount(), (System.nanoTime() - started) / 1_000_000,
@@ -102,7 +108,7 @@ class ArticleIndexSync {
                 return;
             }
             try {
-                Map<UUID, Integer> published = articles.publishedVersions();
+                Map<UUID, IndexedVersion> published = articles.publishedVersions();
                 published.forEach((id, version) -> {
                     if (!version.equals(indexed.get(id))) {
                         mark(id);
@@ -148,11 +154,12 @@ class ArticleIndexSync {
             }
             try {
                 long started = System.nanoTime();
+                Map<UUID, IndexedVersion> versions = articles.publishedVersions();
                 List<Article> put = new ArrayList<>();
                 for (UUID id : batch) {
                     Optional<Article> article = articles.findById(id);
                     if (article.isPresent() && article.get().status() == ArticleStatus.PUBLISHED) {
-                        if (!Integer.valueOf(article.get().currentVersion()).equals(indexed.get(id))) {
+                        if (!versionOf(article.get(), versions).equals(indexed.get(id))) {
                             put.add(article.get());
                         }
                     } else if (indexed.remove(id) != null) {
@@ -160,8 +167,8 @@ class ArticleIndexSync {
                     }
                 }
                 if (!put.isEmpty()) {
-                    KnowledgeSearch.Indexed done = search.putAll(put.stream().map(ArticleIndexSync::asIndexed).toList());
-                    put.forEach(article -> indexed.put(article.id(), article.currentVersion()));
+                    KnowledgeSearch.Indexed done = search.putAll(indexable(put));
+                    put.forEach(article -> indexed.put(article.id(), versionOf(article, versions)));
                     log.info("Indexed {} articles in {} ms ({} vectors stored before, {} embedded)", put.size(),
                             (System.nanoTime() - started) / 1_000_000, done.vectorsReused(), done.vectorsEmbedded());
                 }
@@ -176,8 +183,19 @@ class ArticleIndexSync {
         worker.shutdownNow();
     }
 
-    static KnowledgeArticle asIndexed(Article article) {
+    /** The article's version as read, with its questions' version (0 when it was published since). */
+    private static IndexedVersion versionOf(Article article, Map<UUID, IndexedVersion> versions) {
+        IndexedVersion now = versions.get(article.id());
+        return new IndexedVersion(article.currentVersion(), now == null ? 0 : now.questions());
+    }
+
+    private List<KnowledgeArticle> indexable(List<Article> published) {
+        Map<UUID, List<String>> asked = questions.of(published.stream().map(Article::id).toList());
+        return published.stream().map(article -> asIndexed(article, asked.getOrDefault(article.id(), List.of()))).toList();
+    }
+
+    static KnowledgeArticle asIndexed(Article article, List<String> questions) {
         return new KnowledgeArticle(article.id().toString(), article.title(), article.body(), article.language(),
-                article.audience() == ArticleAudience.INTERNAL);
+                article.audience() == ArticleAudience.INTERNAL, questions);
     }
 }

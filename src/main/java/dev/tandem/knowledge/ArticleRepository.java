@@ -42,11 +42,17 @@ class ArticleRepository {
     }
 
     /** The current version of every published article, by id: what the index should hold. */
-    Map<UUID, Integer> publishedVersions() {
-        Map<UUID, Integer> versions = new HashMap<>();
-        jdbc.sql("select id, current_version from article where status = ?").param(ArticleStatus.PUBLISHED.name())
+    /** What the index follows of each published article: its version and the version of its questions. */
+    record IndexedVersion(int article, int questions) {
+    }
+
+    Map<UUID, IndexedVersion> publishedVersions() {
+        Map<UUID, IndexedVersion> versions = new HashMap<>();
+        jdbc.sql("select id, current_version, questions_version from article where status = ?")
+            .param(ArticleStatus.PUBLISHED.name())
             .query(rs -> {
-                versions.put(rs.getObject("id", UUID.class), rs.getInt("current_version"));
+                versions.put(rs.getObject("id", UUID.class),
+                        new IndexedVersion(rs.getInt("current_version"), rs.getInt("questions_version")));
             });
         return versions;
     }

@@ -27,11 +27,14 @@ class ChunkVectorCleanup {
     private static final Logger log = LoggerFactory.getLogger(ChunkVectorCleanup.class);
 
     private final ArticleRepository articles;
+    private final ArticleQuestions questions;
     private final KnowledgeSearch search;
     private final JdbcChunkVectorStore vectors;
 
-    ChunkVectorCleanup(ArticleRepository articles, KnowledgeSearch search, JdbcChunkVectorStore vectors) {
+    ChunkVectorCleanup(ArticleRepository articles, ArticleQuestions questions, KnowledgeSearch search,
+            JdbcChunkVectorStore vectors) {
         this.articles = articles;
+        this.questions = questions;
         this.search = search;
         this.vectors = vectors;
     }
@@ -48,8 +51,10 @@ class ChunkVectorCleanup {
 
     /** @return how many vectors it deleted */
     int deleteUnused() {
-        Set<String> inUse = search.vectorKeysOf(articles.findByStatus(ArticleStatus.PUBLISHED).stream()
-            .map(ArticleIndexSync::asIndexed)
+        var published = articles.findByStatus(ArticleStatus.PUBLISHED);
+        var asked = questions.of(published.stream().map(Article::id).toList());
+        Set<String> inUse = search.vectorKeysOf(published.stream()
+            .map(article -> ArticleIndexSync.asIndexed(article, asked.getOrDefault(article.id(), java.util.List.of())))
             .toList());
         int deleted = vectors.deleteUnused(Embeddings.PASSAGE_MODEL, inUse);
         if (deleted > 0) {

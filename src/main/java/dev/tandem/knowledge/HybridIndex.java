@@ -57,6 +57,7 @@ final class HybridIndex {
     private static final String TITLE = "title";
     private static final String HEADINGS = "headings";
     private static final String TEXT = "text";
+    private static final String QUESTIONS = "questions";
     private static final String ORDINAL = "ordinal";
     private static final String VISIBILITY = "visibility";
     private static final String PUBLIC = "public";
@@ -103,6 +104,15 @@ final class HybridIndex {
     }
 
     static HybridIndex build(List<Chunk> chunks, List<float[]> vectors, int[] owners, Analyzer analyzer) {
+        return build(chunks, java.util.Collections.nCopies(chunks.size(), ""), vectors, owners, analyzer);
+    }
+
+    /**
+     * @param questions per chunk, the questions its article answers (for the article's first chunk;
+     *        empty for the others): searched by keyword as part of the title
+     */
+    static HybridIndex build(List<Chunk> chunks, List<String> questions, List<float[]> vectors, int[] owners,
+            Analyzer analyzer) {
         if (vectors.size() != owners.length) {
             throw new IllegalArgumentException("one owner per vector");
         }
@@ -121,6 +131,7 @@ final class HybridIndex {
                 document.add(new TextField(TITLE, chunk.title(), Field.Store.NO));
                 document.add(new TextField(HEADINGS, chunk.headings(), Field.Store.NO));
                 document.add(new TextField(TEXT, chunk.text(), Field.Store.NO));
+                document.add(new TextField(QUESTIONS, questions.get(i), Field.Store.NO));
                 writer.addDocument(document);
             }
             writer.commit();
@@ -281,6 +292,8 @@ final class HybridIndex {
         }
         BooleanQuery.Builder text = new BooleanQuery.Builder();
         text.add(boost(fieldQuery(TITLE, terms), settings.titleBoost()), Occur.SHOULD);
+        // the questions an article answers are its other titles
+        text.add(boost(fieldQuery(QUESTIONS, terms), settings.titleBoost()), Occur.SHOULD);
         text.add(boost(fieldQuery(HEADINGS, terms), settings.headingBoost()), Occur.SHOULD);
         text.add(fieldQuery(TEXT, terms), Occur.SHOULD);
         BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(text.build(), Occur.MUST);

@@ -104,10 +104,12 @@ public class ImportKnowledge {
     private final WriteArticle write;
     private final PublishArticle publish;
     private final TransactionTemplate transactions;
+    private final ArticleQuestions questions;
 
     ImportKnowledge(ArticleRepository articles, WriteArticle write, PublishArticle publish,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, ArticleQuestions questions) {
         this.articles = articles;
+        this.questions = questions;
         this.write = write;
         this.publish = publish;
         this.transactions = transactions;
@@ -227,6 +229,14 @@ public class ImportKnowledge {
                 } else {
                     saved = write.update(existing.id(), draft, by);
                     outcome = Outcome.UPDATED;
+                }
+                if (file.questions() != null
+                        && !file.questions().equals(questions.of(saved.id()).stream()
+                            .filter(q -> q.source() == QuestionSource.CURATED).map(q -> q.question()).toList())) {
+                    questions.replaceCurated(saved.id(), file.questions(), by);
+                    if (outcome == Outcome.UNCHANGED) {
+                        outcome = Outcome.UPDATED;
+                    }
                 }
                 if (options.publish() && saved.status() != ArticleStatus.PUBLISHED) {
                     saved = publish.publish(saved.id());

@@ -1,5 +1,6 @@
 package dev.tandem.knowledge;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -10,12 +11,21 @@ import java.util.Locale;
  * @param body Markdown without the title line
  * @param language ISO 639-1 code; chooses the analyzer and the partition searched
  * @param internal for agents only; never used in a customer answer
+ * @param questions questions the article answers, as customers ask them (curated or learned from
+ *     confirmed answers): searched beside the title, densely and by keyword
  */
-record KnowledgeArticle(String id, String title, String body, String language, boolean internal) {
+record KnowledgeArticle(String id, String title, String body, String language, boolean internal,
+        List<String> questions) {
 
     KnowledgeArticle {
         language = language == null || language.isBlank() ? "en" : language.toLowerCase(Locale.ROOT);
         title = title == null ? "" : title.strip();
         body = body == null ? "" : body;
+        questions = questions == null ? List.of()
+                : questions.stream().map(String::strip).filter(q -> !q.isEmpty()).distinct().toList();
+    }
+
+    KnowledgeArticle(String id, String title, String body, String language, boolean internal) {
+        this(id, title, body, language, internal, List.of());
     }
 }

@@ -36,9 +36,11 @@ class KnowledgePages {
     private final PublishArticle publish;
     private final KnowledgeQuestions questions;
     private final MarkdownPreview markdown;
+    private final ArticleQuestions articleQuestions;
 
     KnowledgePages(Articles articles, WriteArticle write, PublishArticle publish, KnowledgeQuestions questions,
-            MarkdownPreview markdown) {
+            MarkdownPreview markdown, ArticleQuestions articleQuestions) {
+        this.articleQuestions = articleQuestions;
         this.articles = articles;
         this.write = write;
         this.publish = publish;
@@ -150,6 +152,21 @@ class KnowledgePages {
         }
     }
 
+    /** The curated questions an article answers, one a line; learned ones are listed, not edited here. */
+    @PostMapping("/{id}/questions")
+    String saveQuestions(@PathVariable UUID id, @RequestParam(defaultValue = "") String questions, Principal user,
+            RedirectAttributes redirect) {
+        try {
+            var saved = articleQuestions.replaceCurated(id, questions.lines().toList(), user.getName());
+            long curated = saved.stream().filter(q -> q.source() == QuestionSource.CURATED).count();
+            redirect.addFlashAttribute("flashInfo", "Saved " + curated + (curated == 1 ? " question" : " questions")
+                    + "; the assistant uses them within seconds.");
+        } catch (ErrorResponseException refused) {
+            redirect.addFlashAttribute("flashError", detail(refused));
+        }
+        return "redirect:/knowledge/" + id;
+    }
+
     @PostMapping("/{id}/publish")
     String publish(@PathVariable UUID id, RedirectAttributes redirect) {
         return changeStatus(id, true, redirect);
@@ -242,6 +259,10 @@ class KnowledgePages {
                 : new java.util.ArrayList<>(articles.versions(article.id()));
         java.util.Collections.reverse(versions);
         model.addAttribute("versions", versions);
+        var asked = article == null ? List.<ArticleQuestions.ArticleQuestion>of() : articleQuestions.of(article.id());
+        model.addAttribute("curatedQuestions", String.join("\n", asked.stream()
+            .filter(q -> q.source() == QuestionSource.CURATED).map(ArticleQuestions.ArticleQuestion::question).toList()));
+        model.addAttribute("learnedQuestions", asked.stream().filter(q -> q.source() != QuestionSource.CURATED).toList());
         model.addAttribute("canEdit", canEdit(user));
         return "knowledge/editor";
     }

@@ -30,9 +30,12 @@ public class KnowledgeSearch {
     /** Guarded by this; sorted by id so that every rebuild numbers chunks the same way. */
     private final Map<String, IndexedArticle> articles = new TreeMap<>();
     private volatile Map<String, HybridIndex> indexes = Map.of();
+    /** Each indexed article's questions; swapped with the indexes, read without waiting for a rebuild. */
+    private volatile Map<String, List<String>> questionsByArticle = Map.of();
 
+    /** @param questionVectors one per question of the article, owned by its first chunk like the title's */
     private record IndexedArticle(KnowledgeArticle article, List<Chunk> chunks, List<float[]> vectors,
-            float[] titleVector) {
+            float[] titleVector, List<float[]> questionVectors) {
     }
 
     /**
@@ -146,17 +149,23 @@ public class KnowledgeSearch {
         if (settings.titleVectors()) {
             changed.forEach(article -> texts.add(article.title()));
         }
+        int questionsFrom = texts.size();
+        changed.forEach(article -> texts.addAll(article.questions()));
         PassageVectors.Lookup lookup = passageVectors.of(texts);
         List<float[]> vectors = lookup.vectors();
         int next = 0;
         int titles = chunks.size();
+        int questions = questionsFrom;
         Set<String> languages = new LinkedHashSet<>();
         for (KnowledgeArticle article : changed) {
             List<Chunk> of = chunksOf.get(article);
             List<float[]> own = vectors.subList(next, next + of.size());
             next += of.size();
             float[] title = settings.titleVectors() ? vectors.get(titles++) : null;
-            IndexedArticle previous = articles.put(article.id(), new IndexedArticle(article, of, List.copyOf(own), title));
+            List<float[]> asked = List.copyOf(vectors.subList(questions, questions + article.questions().size()));
+            questions += article.questions().size();
+            IndexedArticle previous = articles.put(article.id(),
+                    new IndexedArticle(article, of, List.copyOf(own), title, asked));
             if (previous != null) {
                 languages.add(previous.article().language());
             }
@@ -177,6 +186,7 @@ public class KnowledgeSearch {
             if (settings.titleVectors()) {
                 keys.add(PassageVectors.sha256(article.title()));
             }
+            article.questions().forEach(question -> keys.add(PassageVectors.sha256(question)));
         }
         return keys;
     }
@@ -192,6 +202,7 @@ public class KnowledgeSearch {
         Map<String, HybridIndex> next = new HashMap<>(indexes);
         for (String language : languages) {
             List<Chunk> chunks = new ArrayList<>();
+            List<String> questions = new ArrayList<>();
             List<float[]> vectors = new ArrayList<>();
             List<Integer> owners = new ArrayList<>();
             for (IndexedArticle indexed : articles.values()) {
@@ -202,7 +213,15 @@ public class KnowledgeSearch {
                 for (int i = 0; i < indexed.chunks().size(); i++) {
                     owners.add(chunks.size());
                     chunks.add(indexed.chunks().get(i));
+                    questions.add(i == 0 ? String.join("\n", indexed.article().questions()) : "");
                     vectors.add(indexed.vectors().get(i));
+                }
+                if (!indexed.chunks().isEmpty()) {
+                    // a question the article answers matches a customer's question as its title does
+                    for (float[] question : indexed.questionVectors()) {
+                        owners.add(first);
+                        vectors.add(question);
+                    }
                 }
                 if (indexed.titleVector() != null) {
                     // The title on its own matches a question phrased like it; it counts for the
@@ -215,10 +234,19 @@ public class KnowledgeSearch {
                 next.remove(language);
             } else {
                 int[] ownerArray = owners.stream().mapToInt(Integer::intValue).toArray();
-                next.put(language, HybridIndex.build(chunks, vectors, ownerArray, Analyzers.forLanguage(language)));
+                next.put(language,
+                        HybridIndex.build(chunks, questions, vectors, ownerArray, Analyzers.forLanguage(language)));
             }
         }
+        Map<String, List<String>> asked = new HashMap<>();
+        articles.forEach((id, indexed) -> asked.put(id, indexed.article().questions()));
+        questionsByArticle = Map.copyOf(asked);
         indexes = Map.copyOf(next);
+    }
+
+    /** The questions an indexed article answers (curated and learned), none when it is not indexed. */
+    public List<String> questionsOf(String articleId) {
+        return questionsByArticle.getOrDefault(articleId, List.of());
     }
 
     int chunkCount() {

@@ -121,7 +121,8 @@ public final class RetrievalEvaluation {
 
     /**
      * One article per {@code *.md} file, id = file name without .md: either first line {@code # Title},
-     * or YAML front matter ({@code title}, optional {@code language}, {@code audience: internal}).
+     * or YAML front matter ({@code title}, optional {@code language}, {@code audience: internal}, and
+     * {@code questions}: a list of the questions the article answers).
      */
     static List<KnowledgeArticle> readArticles(Path folder) {
         if (!Files.isDirectory(folder)) {
@@ -157,7 +158,10 @@ public final class RetrievalEvaluation {
             String body = bodyStart < 0 ? "" : content.substring(bodyStart + 1);
             Object language = front.get("language");
             boolean internal = "internal".equals(front.get("audience"));
-            return new KnowledgeArticle(id, title, body, language == null ? "en" : language.toString(), internal);
+            List<String> questions = front.get("questions") instanceof List<?> asked
+                    ? asked.stream().map(String::valueOf).toList() : List.of();
+            return new KnowledgeArticle(id, title, body, language == null ? "en" : language.toString(), internal,
+                    questions);
         }
         int end = content.indexOf('\n');
         String first = (end < 0 ? content : content.substring(0, end)).strip();

@@ -13,10 +13,10 @@ import dev.tandem.knowledge.KnowledgeFolder;
 import dev.tandem.knowledge.Passage;
 
 /**
- * Tuning aid, not a test: writes, for every question of a data set, the features
- * {@link AnswerConfidence} sees (best article and runner-up) and whether the best article is right,
- * as TSV, to fit the model on tuning questions. Run with the test class path:
- * {@code java ... dev.tandem.answering.AnswerFeatures KB QUESTIONS.jsonl OUT.tsv}.
+ * Tuning aid, not a test: writes, for every question of a data set, what the decision to answer sees
+ * of the three best articles (similarity, coverage, weighted coverage, rarest missing term, fused
+ * score) and which of them are right, as TSV, to fit the decision on tuning questions. Run with the
+ * test class path: {@code java ... dev.tandem.answering.AnswerFeatures KB QUESTIONS.jsonl OUT.tsv}.
  */
 final class AnswerFeatures {
 
@@ -25,28 +25,31 @@ final class AnswerFeatures {
         List<AnswerEvaluation.Question> questions = AnswerEvaluation.readQuestions(Path.of(args[1]), folder.articleIds());
         LanguageDetection languages = LanguageDetection.standalone();
         List<String> rows = new ArrayList<>();
-        rows.add("question\tlanguage\tanswerable\tinLanguage\tcorrect1\tsimilarity\tcoverage\tgap\tweightedCoverage"
-                + "\trarestMissing\tcorrect2\tsimilarity2");
+        StringBuilder header = new StringBuilder("question\tlanguage\tanswerable\tinLanguage");
+        for (int i = 1; i <= 3; i++) {
+            header.append("\tcorrect").append(i).append("\tsimilarity").append(i).append("\tcoverage").append(i)
+                .append("\tweighted").append(i).append("\trarest").append(i).append("\tscore").append(i);
+        }
+        rows.add(header.toString());
         for (AnswerEvaluation.Question question : questions) {
             String language = question.language() != null ? question.language()
                     : languages.detect(question.text()).orElse("en");
-            List<Passage> passages = folder.search().search(question.text(), language, Audience.CUSTOMER,
+            String asked = CustomerDetails.removedFrom(question.text());
+            List<Passage> passages = folder.search().search(asked, language, Audience.CUSTOMER,
                     GroundedAnswers.PASSAGES);
-            var candidates = GroundedAnswers.candidates(passages, question.text(), language, folder.search());
+            var candidates = GroundedAnswers.candidates(passages, asked, language, folder.search());
             StringBuilder row = new StringBuilder(question.text().replace('\t', ' ')).append('\t').append(language)
                 .append('\t').append(question.answerable()).append('\t')
                 .append(folder.search().answersCustomersIn(language));
-            if (candidates.isEmpty()) {
-                row.append("\tfalse\t0\t0\t0\t0\t0\tfalse\t0");
-            } else {
-                var best = candidates.get(0);
-                var runnerUp = candidates.size() > 1 ? candidates.get(1) : null;
-                row.append('\t').append(question.relevant().contains(best.passage().articleId()));
-                for (double feature : AnswerConfidence.features(best, runnerUp)) {
-                    row.append('\t').append(String.format("%.4f", feature));
+            for (int i = 0; i < 3; i++) {
+                if (i >= candidates.size()) {
+                    row.append("\tfalse\t0\t0\t0\t0\t0");
+                    continue;
                 }
-                row.append('\t').append(runnerUp != null && question.relevant().contains(runnerUp.passage().articleId()))
-                    .append('\t').append(String.format("%.4f", runnerUp == null ? 0 : runnerUp.similarity()));
+                var c = candidates.get(i);
+                row.append('\t').append(question.relevant().contains(c.passage().articleId()))
+                    .append(String.format("\t%.4f\t%.4f\t%.4f\t%.4f\t%.5f", c.similarity(), c.coverage(),
+                            c.weightedCoverage(), c.rarestMissing(), c.passage().score()));
             }
             rows.add(row.toString());
         }

@@ -42,6 +42,9 @@ class ChunkVectorPersistenceTest {
     ArticleRepository repository;
 
     @Autowired
+    ArticleQuestions questions;
+
+    @Autowired
     WriteArticle write;
 
     @Autowired
@@ -125,7 +128,7 @@ class ChunkVectorPersistenceTest {
         publish.publish(article.id());
         eventually(() -> found(word, article.id()));
 
-        Set<String> keys = search.vectorKeysOf(List.of(ArticleIndexSync.asIndexed(repository.findById(article.id()).orElseThrow())));
+        Set<String> keys = search.vectorKeysOf(List.of(ArticleIndexSync.asIndexed(repository.findById(article.id()).orElseThrow(), List.of())));
         assertThat(keys).hasSize(2);
         assertThat(store.find(Embeddings.PASSAGE_MODEL, keys)).containsOnlyKeys(keys);
     }
@@ -180,7 +183,7 @@ class ChunkVectorPersistenceTest {
     }
 
     private ChunkVectorCleanup cleanupAt(Duration ahead) {
-        return new ChunkVectorCleanup(repository, search,
+        return new ChunkVectorCleanup(repository, questions, search,
                 new JdbcChunkVectorStore(jdbc, Clock.offset(clock, ahead), Duration.ofDays(1)));
     }
 
@@ -194,7 +197,7 @@ class ChunkVectorPersistenceTest {
     }
 
     private Set<String> keysOf(Article article) {
-        return search.vectorKeysOf(List.of(ArticleIndexSync.asIndexed(article)));
+        return search.vectorKeysOf(List.of(ArticleIndexSync.asIndexed(article, List.of())));
     }
 
     @SafeVarargs

@@ -156,7 +156,7 @@ public final class IndexStartBenchmark {
         double reading = (System.nanoTime() - start) / 1e9;
         KnowledgeSearch inMemory = new KnowledgeSearch(embeddings, memory, RetrievalSettings.CHOSEN);
         start = System.nanoTime();
-        inMemory.putAll(published.stream().map(ArticleIndexSync::asIndexed).toList());
+        inMemory.putAll(published.stream().map(article -> ArticleIndexSync.asIndexed(article, List.of())).toList());
         System.out.printf(Locale.ROOT, "  of which reading %d articles: %.2f s; chunking, hashing and building Lucene and"
                 + " the flat array with the vectors in memory: %.2f s%n", published.size(), reading,
                 (System.nanoTime() - start) / 1e9);
@@ -164,7 +164,8 @@ public final class IndexStartBenchmark {
 
     private static void report(String what, JdbcClient jdbc, ArticleRepository repository, KnowledgeSearch search) {
         KnowledgeIndexStatus status = new KnowledgeIndexStatus(true);
-        ArticleIndexSync sync = new ArticleIndexSync(repository, search, status);
+        ArticleIndexSync sync = new ArticleIndexSync(repository,
+                new ArticleQuestions(jdbc, repository, java.time.Clock.systemUTC()), search, status);
         long start = System.nanoTime();
         sync.buildInitialIndex();
         double seconds = (System.nanoTime() - start) / 1e9;
