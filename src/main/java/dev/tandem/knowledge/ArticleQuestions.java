@@ -128,7 +128,7 @@ public class ArticleQuestions {
         jdbc.sql("update article set questions_version = questions_version + 1 where id = ?").param(articleId).update();
     }
 
-    private static Map<String, String> checked(List<String> questions) {
+    static Map<String, String> checked(List<String> questions) {
         Map<String, String> byKey = new LinkedHashMap<>();
         for (String question : questions == null ? List.<String>of() : questions) {
             String text = question == null ? "" : question.strip().replaceAll("\\s+", " ");

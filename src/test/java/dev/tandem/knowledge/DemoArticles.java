@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /**
  * The demo knowledge base ({@code src/main/resources/demo/knowledge}) as the index sees it once the demo
- * workspace imported and published it: parsed like an import, checked like a stored draft.
+ * workspace imported and published it: parsed like an import, checked like a stored draft and its questions.
  */
 final class DemoArticles {
 
@@ -33,7 +33,8 @@ final class DemoArticles {
                     parsed.tags() == null ? List.of() : parsed.tags(), parsed.language() == null ? "en" : parsed.language(),
                     parsed.audience() == null ? ArticleAudience.PUBLIC : parsed.audience(), null));
             return new KnowledgeArticle(stored.slug(), stored.title(), stored.body(), stored.language(),
-                    stored.audience() == ArticleAudience.INTERNAL);
+                    stored.audience() == ArticleAudience.INTERNAL,
+                    List.copyOf(ArticleQuestions.checked(parsed.questions()).values()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
