@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import dev.tandem.conversation.AuthorType;
+import dev.tandem.ai.LowPriority;
 import dev.tandem.conversation.Message;
 import dev.tandem.conversation.MessagePosted;
 
@@ -42,13 +42,13 @@ class ScreenCustomerMessages {
         this.clock = clock;
     }
 
-    @Async
+    // Model work (an embedding per message) at low priority, behind the requests that store messages: under
+    // overload a flag comes late, and the publication, stored only for customer messages, is retried.
+    @Async(LowPriority.EXECUTOR)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    @TransactionalEventListener
+    @TransactionalEventListener(condition = "#posted.message().author() == T(dev.tandem.conversation.AuthorType).CUSTOMER")
     void on(MessagePosted posted) {
-        if (posted.message().author() == AuthorType.CUSTOMER) {
-            screen(posted.message());
-        }
+        screen(posted.message());
     }
 
     void screen(Message message) {
