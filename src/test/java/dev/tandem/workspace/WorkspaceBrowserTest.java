@@ -117,16 +117,17 @@ class WorkspaceBrowserTest {
             page.keyboard().press("e");
             try {
                 assertThat(page.locator(".conv-heading .badge")).hasText("Resolved");
+                assertThat(page.locator("#toasts")).containsText("Resolved");
             }
             catch (org.opentest4j.AssertionFailedError keyLost) {
                 // on a loaded machine the key can arrive while the page swaps in the customer's message; "e" is
                 // only the Resolve button, which is gone once resolved, so pressing it again is harmless
                 page.keyboard().press("Escape");
                 page.keyboard().press("e");
+                // the toast of a resolve that was only slow may have faded by now: the badge is the state
                 assertThat(page.locator(".conv-heading .badge")).hasText("Resolved",
                         new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
             }
-            assertThat(page.locator("#toasts")).containsText("Resolved");
         }
     }
 }
