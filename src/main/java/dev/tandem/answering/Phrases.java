@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param disclosure opens the assistant's first message in a conversation
  * @param answerIntro introduces an answer; {@code %s} is the article's title
- * @param followUp after an answer
+ * @param followUp after an answer: how to get more help (the widget asks "Did this answer your question?" with buttons)
  * @param dontKnow when the knowledge does not answer the question
  * @param notInLanguage when there is no knowledge in the customer's language
  * @param clarify one question when two topics fit; {@code %s} and {@code %s} are their titles
@@ -24,7 +24,7 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
             "en", new Phrases(
                     "Hi, I'm an AI assistant. You can ask for a person at any time.",
                     "Here is what our help article “%s” says:",
-                    "Did this answer your question? If not, just ask for a person.",
+                    "If this doesn't answer your question, just ask for a person.",
                     "I'm sorry, I don't know the answer to that, and I'd rather not guess. "
                             + "Would you like to talk to a person? Just say yes, and someone from our team will help you.",
                     "I'm sorry, I can't answer that in English yet. Would you like to talk to a person?",
@@ -34,7 +34,7 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
             "es", new Phrases(
                     "Hola, soy un asistente de IA. Puedes pedir hablar con una persona en cualquier momento.",
                     "Esto es lo que dice nuestro artículo de ayuda «%s»:",
-                    "¿Ha respondido esto a tu pregunta? Si no, pide hablar con una persona.",
+                    "Si esto no responde a tu pregunta, pide hablar con una persona.",
                     "Lo siento, no sé la respuesta y prefiero no adivinar. "
                             + "¿Quieres hablar con una persona? Solo dime que sí y alguien de nuestro equipo te ayudará.",
                     "Lo siento, todavía no puedo responder a esto en español. ¿Quieres hablar con una persona?",
@@ -44,7 +44,7 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
             "fr", new Phrases(
                     "Bonjour, je suis un assistant IA. Vous pouvez demander à parler à une personne à tout moment.",
                     "Voici ce que dit notre article d'aide « %s » :",
-                    "Cela répond-il à votre question ? Sinon, demandez à parler à une personne.",
+                    "Si cela ne répond pas à votre question, demandez à parler à une personne.",
                     "Je suis désolé, je ne connais pas la réponse et je préfère ne pas deviner. "
                             + "Voulez-vous parler à une personne ? Répondez simplement oui, et quelqu'un de notre équipe vous aidera.",
                     "Je suis désolé, je ne peux pas encore répondre à cela en français. Voulez-vous parler à une personne ?",
@@ -54,7 +54,7 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
             "de", new Phrases(
                     "Hallo, ich bin ein KI-Assistent. Sie können jederzeit mit einem Menschen sprechen.",
                     "Das steht in unserem Hilfeartikel „%s“:",
-                    "Hat das Ihre Frage beantwortet? Falls nicht, fragen Sie einfach nach einem Menschen.",
+                    "Falls das Ihre Frage nicht beantwortet, fragen Sie einfach nach einem Menschen.",
                     "Das weiß ich leider nicht, und ich möchte nicht raten. "
                             + "Möchten Sie mit einem Menschen sprechen? Antworten Sie einfach mit Ja, und jemand aus unserem Team hilft Ihnen.",
                     "Das kann ich leider noch nicht auf Deutsch beantworten. Möchten Sie mit einem Menschen sprechen?",
@@ -64,7 +64,7 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
             "pt", new Phrases(
                     "Olá, sou um assistente de IA. Pode pedir para falar com uma pessoa a qualquer momento.",
                     "Eis o que diz o nosso artigo de ajuda «%s»:",
-                    "Isto respondeu à sua pergunta? Se não, peça para falar com uma pessoa.",
+                    "Se isto não responde à sua pergunta, peça para falar com uma pessoa.",
                     "Lamento, não sei a resposta e prefiro não adivinhar. "
                             + "Quer falar com uma pessoa? Basta dizer que sim e alguém da nossa equipa irá ajudá-lo.",
                     "Lamento, ainda não consigo responder a isto em português. Quer falar com uma pessoa?",
@@ -74,7 +74,7 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
             "it", new Phrases(
                     "Ciao, sono un assistente IA. Puoi chiedere di parlare con una persona in qualsiasi momento.",
                     "Ecco cosa dice il nostro articolo di assistenza «%s»:",
-                    "Ho risposto alla tua domanda? Se no, chiedi di parlare con una persona.",
+                    "Se questo non risponde alla tua domanda, chiedi di parlare con una persona.",
                     "Mi dispiace, non conosco la risposta e preferisco non tirare a indovinare. "
                             + "Vuoi parlare con una persona? Rispondi pure di sì e qualcuno del nostro team ti aiuterà.",
                     "Mi dispiace, non posso ancora rispondere a questo in italiano. Vuoi parlare con una persona?",
@@ -84,7 +84,7 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
             "nl", new Phrases(
                     "Hallo, ik ben een AI-assistent. Je kunt op elk moment vragen om een medewerker.",
                     "Dit staat in ons helpartikel ‘%s’:",
-                    "Heeft dit je vraag beantwoord? Zo niet, vraag dan om een medewerker.",
+                    "Beantwoordt dit je vraag niet? Vraag dan gerust om een medewerker.",
                     "Het spijt me, ik weet het antwoord niet en ik gok liever niet. "
                             + "Wil je met een medewerker praten? Zeg gewoon ja, dan helpt iemand van ons team je.",
                     "Het spijt me, ik kan dit nog niet in het Nederlands beantwoorden. Wil je met een medewerker praten?",
