@@ -27,8 +27,9 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
         if (!"postgresql".equals(System.getProperty("tandem.test.database"))) {
             return;
         }
-        if (!reachable()) {
-            String message = "PostgreSQL at " + URL + " is not reachable";
+        String unreachable = unreachable();
+        if (unreachable != null) {
+            String message = "PostgreSQL at " + URL + " is not reachable (" + unreachable + ")";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(message + "; the PostgreSQL test run is mandatory in CI.");
             }
@@ -58,12 +59,13 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
         return schema;
     }
 
-    private static boolean reachable() {
+    /** Why PostgreSQL cannot be used, or null when it can. */
+    private static String unreachable() {
         try (var connection = DriverManager.getConnection(URL, USER, "")) {
-            return connection.isValid(2);
+            return connection.isValid(2) ? null : "the connection is not valid";
         }
         catch (SQLException e) {
-            return false;
+            return e.getMessage();
         }
     }
 
