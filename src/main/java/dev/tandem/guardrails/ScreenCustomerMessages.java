@@ -10,9 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tandem.ai.LowPriority;
 import dev.tandem.conversation.Message;
@@ -32,27 +31,34 @@ class ScreenCustomerMessages {
     private final InputGuardrails guardrails;
     private final GuardrailFindings findings;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     ScreenCustomerMessages(InputGuardrails guardrails, GuardrailFindings findings,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.guardrails = guardrails;
         this.findings = findings;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     // Model work (an embedding per message) at low priority, behind the requests that store messages: under
     // overload a flag comes late, and the publication, stored only for customer messages, is retried.
     @Async(LowPriority.EXECUTOR)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     @TransactionalEventListener(condition = "#posted.message().author() == T(dev.tandem.conversation.AuthorType).CUSTOMER")
     void on(MessagePosted posted) {
         screen(posted.message());
     }
 
     void screen(Message message) {
+        // the models first, outside the transaction: at low priority they may wait long for a core, and
+        // must not hold a database connection meanwhile
         Screening screening = guardrails.screen(message.text());
+        transactions.executeWithoutResult(tx -> record(message, screening));
+    }
+
+    private void record(Message message, Screening screening) {
         var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Finding> stored = new ArrayList<>();
         for (Finding finding : screening.findings()) {

@@ -5,8 +5,6 @@ import java.time.temporal.ChronoUnit;
 
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.tandem.ai.LanguageDetection;
@@ -41,9 +39,10 @@ public class UnderstandMessage {
         this.clock = clock;
     }
 
-    // the condition, not an if in the body: a publication is stored per message only for those it applies to
+    // The condition, not an if in the body: a publication is stored per message only for those it applies to.
+    // No transaction around it: the models run at low priority and may wait long for a core, and must not
+    // hold a database connection meanwhile (each statement commits on its own).
     @Async(LowPriority.EXECUTOR)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     @TransactionalEventListener(condition = "#posted.message().author() == T(dev.tandem.conversation.AuthorType).CUSTOMER")
     void on(MessagePosted posted) {
         understand(posted.message());
