@@ -2,14 +2,12 @@ package dev.tandem.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,10 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import dev.tandem.OpenAiCompatibleServer;
 import dev.tandem.TandemTest;
@@ -41,7 +37,6 @@ import dev.tandem.knowledge.KnowledgeSearch;
 @TandemTest
 class WidgetStreamingBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final OpenAiCompatibleServer MODEL = OpenAiCompatibleServer.start();
 
@@ -51,7 +46,7 @@ class WidgetStreamingBrowserTest {
     private static final String UNLOCKS = "Resetting your password also unlocks your account if it was locked after "
             + "too many sign-in attempts";
 
-    private static Playwright playwright;
+    private static HeadlessChromium chromium;
     private static Browser browser;
 
     @DynamicPropertySource
@@ -73,24 +68,14 @@ class WidgetStreamingBrowserTest {
 
     @BeforeAll
     static void launchChromium() {
-        boolean installed = Files.isExecutable(CHROMIUM);
-        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("Browser tests need Debian's chromium at " + CHROMIUM + " in CI");
-        }
-        assumeTrue(installed, "Chromium is not installed (apt-get install chromium)");
-        playwright = Playwright.create(new Playwright.CreateOptions()
-            .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-            .setExecutablePath(CHROMIUM)
-            .setHeadless(true)
-            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeChromium() {
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         MODEL.stop();
     }
