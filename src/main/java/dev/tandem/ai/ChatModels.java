@@ -166,11 +166,19 @@ public class ChatModels {
         ChatRequest request = ChatRequest.builder()
             .messages(List.of(SystemMessage.from(system), UserMessage.from(user)))
             .build();
+        // Started on a call thread, never on the caller's: the HTTP client may deliver the whole stream on the
+        // thread that starts it (seen when its own threads were busy with a stalled stream), and the caller must
+        // stay free to read the pieces and give up at the timeout.
         try {
-            streamingModel.chat(request, stream.handler());
-        } catch (RuntimeException e) {
-            return ChatStream.failed(properties.timeout(), new ChatUnavailable("the chat model failed: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e));
+            calls.execute(() -> {
+                try {
+                    streamingModel.chat(request, stream.handler());
+                } catch (RuntimeException e) {
+                    stream.handler().onError(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            return ChatStream.failed(properties.timeout(), new ChatUnavailable("too many chat model calls waiting"));
         }
         return stream;
     }
