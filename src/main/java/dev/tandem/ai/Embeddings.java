@@ -15,7 +15,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 
 /**
  * Sentence embeddings from the bge-small-en-v1.5 model (quantised ONNX, 384 dimensions) that ships
@@ -23,7 +22,9 @@ import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15Quantize
  *
  * <p>The model takes about a second to load, so it loads on a background thread: {@link #warmUp()}
  * starts it without waiting, and the first embedding call waits for it (and starts it if nobody
- * did). Vectors are L2-normalised, so cosine similarity is a dot product. Thread-safe.
+ * did). Vectors are L2-normalised, so cosine similarity is a dot product. Thread-safe. Each text is embedded
+ * on the thread that asks for it, at that thread's CPU priority ({@link BundledBgeModel}); batches of passages
+ * are spread over one worker per core.
  */
 public class Embeddings {
 
@@ -125,7 +126,7 @@ public class Embeddings {
             synchronized (this) {
                 loading = model;
                 if (loading == null) {
-                    loading = CompletableFuture.supplyAsync(() -> new BgeSmallEnV15QuantizedEmbeddingModel(workers),
+                    loading = CompletableFuture.supplyAsync(() -> new BundledBgeModel(workers),
                             workers);
                     model = loading;
                 }
