@@ -16,9 +16,11 @@ import dev.tandem.knowledge.Passage;
  * @param evidence the passages an answer may draw on, best first (what LLM mode writes from): the
  *     answering article's passages; for a question in scope that was not answered, the best passages
  *     of the best articles; empty for a question clearly out of scope
+ * @param knowledgeLanguage the language of the articles the reply relies on: the reply's own, unless the
+ *     question was carried into English because no article in its language answers it
  */
 record Answer(Kind kind, String language, String text, List<Passage> sources, double confidence,
-        List<Passage> evidence) {
+        List<Passage> evidence, String knowledgeLanguage) {
 
     enum Kind {
         ANSWERED,
@@ -38,13 +40,36 @@ record Answer(Kind kind, String language, String text, List<Passage> sources, do
         evidence = List.copyOf(evidence);
     }
 
+    Answer(Kind kind, String language, String text, List<Passage> sources, double confidence,
+            List<Passage> evidence) {
+        this(kind, language, text, sources, confidence, evidence, language);
+    }
+
     Answer(Kind kind, String language, String text, List<Passage> sources, double confidence) {
         this(kind, language, text, sources, confidence, List.of());
     }
 
     /** The same answer in other words (LLM mode), relying on {@code cited}. */
     Answer reworded(String newText, List<Passage> cited) {
-        return new Answer(kind, language, newText, cited, confidence, evidence);
+        return new Answer(kind, language, newText, cited, confidence, evidence, knowledgeLanguage);
+    }
+
+    /**
+     * This answer, found in articles of another language for a question in {@code customersLanguage}: it is
+     * given in the customer's language, with what the articles say quoted as they say it.
+     */
+    Answer givenIn(String customersLanguage) {
+        String framing = switch (kind) {
+            case SUGGESTED -> ChoicePhrases.in(customersLanguage).offer();
+            case ANSWERED -> text;
+            default -> Phrases.in(customersLanguage).dontKnow();
+        };
+        return new Answer(kind, customersLanguage, framing, sources, confidence, evidence, language);
+    }
+
+    /** Whether the articles it relies on are in another language than the reply. */
+    boolean fromAnotherLanguage() {
+        return !knowledgeLanguage.equals(language);
     }
 
     static Answer dontKnow(String language, double confidence) {

@@ -280,7 +280,9 @@ public class AnswerCustomer {
             parts.add(phrases.disclosure());
         }
         if (answer.kind().answered()) {
-            parts.add(String.format(phrases.answerIntro(), answer.sources().get(0).title()));
+            String intro = answer.fromAnotherLanguage()
+                    ? CrossingPhrases.in(answer.language()).answerIntroFromEnglish() : phrases.answerIntro();
+            parts.add(String.format(intro, answer.sources().get(0).title()));
             parts.add(answer.text());
             if (complete) {
                 parts.add(phrases.followUp());

@@ -10,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import dev.tandem.ai.Embeddings;
 import dev.tandem.ai.LanguageDetection;
+import dev.tandem.knowledge.Glossary;
 import dev.tandem.knowledge.KnowledgeFolder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -42,15 +44,16 @@ public final class AnswerEvaluation {
     /**
      * Shares: {@code answeredCorrectly} and {@code suggestedCorrectly} of the answerable questions,
      * {@code abstainedCorrectly} of the unanswerable ones, {@code wrongAnswers}, {@code suggested} and
-     * {@code clarified} of all.
+     * {@code clarified} of all; and the same per language of the questions ({@code byLanguage}, when they
+     * are in more than one).
      */
     record Metrics(int n, int answerable, int unanswerable, double answeredCorrectly, double abstainedCorrectly,
             double wrongAnswers, double suggestedCorrectly, double suggested, double clarified,
-            Map<String, Integer> counts) {
+            Map<String, Integer> counts, Map<String, Metrics> byLanguage) {
     }
 
     /** One question's outcome, for tuning and for reading what went wrong. */
-    record Outcome(Question question, Answer answer) {
+    record Outcome(Question question, String language, Answer answer) {
 
         boolean correct() {
             return answer.kind().answered() && question.relevant().contains(answer.sources().get(0).articleId());
@@ -97,7 +100,7 @@ public final class AnswerEvaluation {
             }
             KnowledgeFolder folder = KnowledgeFolder.load(kb, Embeddings.bundledModel());
             List<Question> questions = readQuestions(questionsFile, folder.articleIds());
-            var answers = new GroundedAnswers(folder.search(), decision);
+            var answers = new GroundedAnswers(folder.search(), decision, Glossary.bundled());
             Metrics metrics = measure(outcomes(answers, LanguageDetection.standalone(), questions));
             out.println(json ? JSON.writeValueAsString(metrics) : table(metrics));
             return 0;
@@ -114,12 +117,22 @@ public final class AnswerEvaluation {
         for (Question question : questions) {
             String language = question.language() != null ? question.language()
                     : languages.detect(question.text()).orElse(Phrases.DEFAULT_LANGUAGE);
-            outcomes.add(new Outcome(question, answers.answer(question.text(), language)));
+            outcomes.add(new Outcome(question, language, answers.answer(question.text(), language)));
         }
         return outcomes;
     }
 
     static Metrics measure(List<Outcome> outcomes) {
+        Map<String, List<Outcome>> perLanguage = new TreeMap<>();
+        outcomes.forEach(outcome -> perLanguage.computeIfAbsent(outcome.language(), l -> new ArrayList<>()).add(outcome));
+        Map<String, Metrics> byLanguage = new LinkedHashMap<>();
+        if (perLanguage.size() > 1) {
+            perLanguage.forEach((language, theirs) -> byLanguage.put(language, measureAll(theirs, Map.of())));
+        }
+        return measureAll(outcomes, byLanguage);
+    }
+
+    private static Metrics measureAll(List<Outcome> outcomes, Map<String, Metrics> byLanguage) {
         int answerable = 0;
         int correct = 0;
         int abstainedRightly = 0;
@@ -149,7 +162,7 @@ public final class AnswerEvaluation {
         counts.put("suggested", suggested);
         counts.put("clarified", clarified);
         return new Metrics(n, answerable, unanswerable, share(correct, answerable), share(abstainedRightly, unanswerable),
-                share(wrong, n), share(suggestedRightly, answerable), share(suggested, n), share(clarified, n), counts);
+                share(wrong, n), share(suggestedRightly, answerable), share(suggested, n), share(clarified, n), counts, byLanguage);
     }
 
     private static double share(int part, int whole) {
@@ -157,6 +170,13 @@ public final class AnswerEvaluation {
     }
 
     private static String table(Metrics m) {
+        StringBuilder table = new StringBuilder(tableOf(m));
+        m.byLanguage().forEach((language, theirs) -> table.append("\n\n").append(language).append('\n')
+            .append(tableOf(theirs)));
+        return table.toString();
+    }
+
+    private static String tableOf(Metrics m) {
         return String.format("""
                 questions            %d (%d answerable, %d unanswerable)
                 answered correctly   %.4f of answerable (%d)

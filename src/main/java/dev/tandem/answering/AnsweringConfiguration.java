@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.tandem.knowledge.Glossary;
 import dev.tandem.knowledge.KnowledgeSearch;
 
 @Configuration(proxyBeanMethods = false)
@@ -12,7 +13,7 @@ class AnsweringConfiguration {
 
     @Bean
     GroundedAnswers groundedAnswers(KnowledgeSearch knowledge) {
-        return new GroundedAnswers(knowledge, AnswerDecision.CHOSEN);
+        return new GroundedAnswers(knowledge, AnswerDecision.CHOSEN, Glossary.bundled());
     }
 
     @Bean

@@ -196,6 +196,7 @@ class ArticleIndexSync {
 
     static KnowledgeArticle asIndexed(Article article, List<String> questions) {
         return new KnowledgeArticle(article.id().toString(), article.title(), article.body(), article.language(),
-                article.audience() == ArticleAudience.INTERNAL, questions);
+                article.audience() == ArticleAudience.INTERNAL, questions,
+                article.translationOf() == null ? null : article.translationOf().toString());
     }
 }

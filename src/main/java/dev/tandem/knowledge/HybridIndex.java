@@ -71,7 +71,7 @@ final class HybridIndex {
     private final Analyzer analyzer;
     private final IndexSearcher searcher;
     private final DirectoryReader reader;
-    private final boolean hasPublicChunks;
+    private final int publicArticles;
 
     /**
      * @param vectors normalised vectors, each belonging to the chunk at the same position of
@@ -86,7 +86,8 @@ final class HybridIndex {
         this.analyzer = analyzer;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
-        this.hasPublicChunks = chunks.stream().anyMatch(chunk -> !chunk.internal());
+        this.publicArticles = (int) chunks.stream().filter(chunk -> !chunk.internal()).map(Chunk::articleId).distinct()
+            .count();
     }
 
     /** BM25's inverse document frequency of an analyzed term over the chunks' text: how telling a word is. */
@@ -100,7 +101,11 @@ final class HybridIndex {
     }
 
     boolean hasPublicChunks() {
-        return hasPublicChunks;
+        return publicArticles > 0;
+    }
+
+    int publicArticles() {
+        return publicArticles;
     }
 
     static HybridIndex build(List<Chunk> chunks, List<float[]> vectors, int[] owners, Analyzer analyzer) {

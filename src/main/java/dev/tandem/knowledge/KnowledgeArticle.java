@@ -13,9 +13,10 @@ import java.util.Locale;
  * @param internal for agents only; never used in a customer answer
  * @param questions questions the article answers, as customers ask them (curated or learned from
  *     confirmed answers): searched beside the title, densely and by keyword
+ * @param translationOf the id of the article this one translates, or null
  */
 record KnowledgeArticle(String id, String title, String body, String language, boolean internal,
-        List<String> questions) {
+        List<String> questions, String translationOf) {
 
     KnowledgeArticle {
         language = language == null || language.isBlank() ? "en" : language.toLowerCase(Locale.ROOT);
@@ -23,6 +24,11 @@ record KnowledgeArticle(String id, String title, String body, String language, b
         body = body == null ? "" : body;
         questions = questions == null ? List.of()
                 : questions.stream().map(String::strip).filter(q -> !q.isEmpty()).distinct().toList();
+    }
+
+    KnowledgeArticle(String id, String title, String body, String language, boolean internal,
+            List<String> questions) {
+        this(id, title, body, language, internal, questions, null);
     }
 
     KnowledgeArticle(String id, String title, String body, String language, boolean internal) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -32,6 +33,9 @@ public class KnowledgeSearch {
     private volatile Map<String, HybridIndex> indexes = Map.of();
     /** Each indexed article's questions; swapped with the indexes, read without waiting for a rebuild. */
     private volatile Map<String, List<String>> questionsByArticle = Map.of();
+    /** Original id and language to the id of its translation. */
+    private volatile Map<String, String> translations = Map.of();
+    private volatile Map<String, String> originalsByTranslation = Map.of();
 
     /** @param questionVectors one per question of the article, owned by its first chunk like the title's */
     private record IndexedArticle(KnowledgeArticle article, List<Chunk> chunks, List<float[]> vectors,
@@ -98,6 +102,12 @@ public class KnowledgeSearch {
     public boolean answersCustomersIn(String language) {
         HybridIndex index = indexes.get(languageOf(language));
         return index != null && index.hasPublicChunks();
+    }
+
+    /** How many published public articles are written in {@code language}. */
+    public int publicArticlesIn(String language) {
+        HybridIndex index = indexes.get(languageOf(language));
+        return index == null ? 0 : index.publicArticles();
     }
 
     /** Article ids best first (an article ranks by its best chunk), at most {@code n}. */
@@ -239,9 +249,30 @@ public class KnowledgeSearch {
             }
         }
         Map<String, List<String>> asked = new HashMap<>();
-        articles.forEach((id, indexed) -> asked.put(id, indexed.article().questions()));
+        Map<String, String> translated = new HashMap<>();
+        Map<String, String> originals = new HashMap<>();
+        articles.forEach((id, indexed) -> {
+            asked.put(id, indexed.article().questions());
+            KnowledgeArticle article = indexed.article();
+            if (article.translationOf() != null && !article.internal()) {
+                translated.put(article.translationOf() + '\u0000' + article.language(), id);
+                originals.put(id, article.translationOf());
+            }
+        });
         questionsByArticle = Map.copyOf(asked);
+        translations = Map.copyOf(translated);
+        originalsByTranslation = Map.copyOf(originals);
         indexes = Map.copyOf(next);
+    }
+
+    /** The public article that translates {@code articleId} into {@code language}, if one is indexed. */
+    public Optional<String> translationOf(String articleId, String language) {
+        return Optional.ofNullable(translations.get(articleId + '\u0000' + languageOf(language)));
+    }
+
+    /** The id of the article {@code articleId} translates, if it is a translation. */
+    public Optional<String> originalOf(String articleId) {
+        return Optional.ofNullable(originalsByTranslation.get(articleId));
     }
 
     /** The questions an indexed article answers (curated and learned), none when it is not indexed. */

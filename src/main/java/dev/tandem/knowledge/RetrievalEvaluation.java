@@ -160,8 +160,9 @@ public final class RetrievalEvaluation {
             boolean internal = "internal".equals(front.get("audience"));
             List<String> questions = front.get("questions") instanceof List<?> asked
                     ? asked.stream().map(String::valueOf).toList() : List.of();
+            Object translationOf = front.get("translation-of");
             return new KnowledgeArticle(id, title, body, language == null ? "en" : language.toString(), internal,
-                    questions);
+                    questions, translationOf == null ? null : translationOf.toString());
         }
         int end = content.indexOf('\n');
         String first = (end < 0 ? content : content.substring(0, end)).strip();

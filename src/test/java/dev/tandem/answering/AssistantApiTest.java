@@ -127,8 +127,28 @@ class AssistantApiTest {
 
         var portuguese = WidgetCustomer.start(api, "Esqueci-me da minha palavra-passe, como a posso recuperar?");
         JsonNode answer = portuguese.started().get("messages").get(1);
-        assertThat(answer.get("text").asString()).contains("português").contains("pessoa");
-        assertThat(answer.get("citations")).isEmpty();
+        assertThat(answer.get("text").asString()).as("no article in Portuguese: the English one, and it says so")
+            .contains("assistente de IA").contains("só está disponível em inglês").contains("Forgot password?");
+        assertThat(answer.get("citations").get(0).get("title").asString()).isEqualTo("Reset your password");
+
+        var dutch = WidgetCustomer.start(api, "Ik ben mijn wachtwoord vergeten, hoe kan ik het herstellen?");
+        JsonNode honest = dutch.started().get("messages").get(1);
+        assertThat(honest.get("text").asString()).as("no glossary carries Dutch into English").contains("Nederlands")
+            .contains("medewerker");
+        assertThat(honest.get("citations")).isEmpty();
+    }
+
+    @Test
+    void aQuestionInAnotherLanguageIsAnsweredFromTheEnglishArticleWhenNoTranslationHasIt() {
+        var spanish = WidgetCustomer.start(api, "¿Aceptan PayPal como forma de pago?");
+        JsonNode reply = spanish.started().get("messages").get(1);
+        assertThat(reply.get("text").asString()).contains("asistente de IA").contains("solo está disponible en inglés")
+            .contains("PayPal").contains("Si esto no responde a tu pregunta");
+        assertThat(reply.get("citations").get(0).get("title").asString()).isEqualTo("Which payment methods do you accept?");
+
+        var details = WidgetCustomer.start(api, "¿Aceptan PayPal como forma de pago? Mi correo es ana.garcia@example.org");
+        assertThat(details.started().get("messages").get(1).get("citations").get(0).get("title").asString())
+            .as("the customer's details change nothing").isEqualTo("Which payment methods do you accept?");
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every language the assistant speaks has every text of the choices and the feedback. */
+/** Every language the assistant speaks has every text of the choices, the feedback and answers from other languages. */
 class ChoicePhrasesTest {
 
     @ParameterizedTest
@@ -22,6 +22,18 @@ class ChoicePhrasesTest {
             .isNotEqualTo(english.getProperty(key)));
         assertThat(Phrases.speaks(language)).isTrue();
         assertThat(ChoicePhrases.in(language).offer()).isEqualTo(other.getProperty("offer"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "es", "fr", "de", "pt", "it", "nl" })
+    void everyLanguageSaysWhenAnAnswerComesFromAnEnglishArticle(String language) throws IOException {
+        Properties english = load("answering/crossing.properties");
+        Properties other = load("answering/crossing_" + language + ".properties");
+        assertThat(other.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+        assertThat(CrossingPhrases.in(language).answerIntroFromEnglish())
+            .isEqualTo(other.getProperty("answerIntroFromEnglish"))
+            .isNotEqualTo(english.getProperty("answerIntroFromEnglish"))
+            .contains("%s");
     }
 
     @ParameterizedTest
