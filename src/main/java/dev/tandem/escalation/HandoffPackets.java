@@ -44,10 +44,13 @@ public class HandoffPackets {
     private final LanguageDetection languages;
     private final MessageUnderstandings understood;
     private final List<HandoffTasks> tasks;
+    private final List<HandoffSummaries> summaries;
 
     HandoffPackets(EscalationRecords records, SentimentAnalysis sentiment, EntityExtraction entities,
-            LanguageDetection languages, MessageUnderstandings understood, List<HandoffTasks> tasks) {
+            LanguageDetection languages, MessageUnderstandings understood, List<HandoffTasks> tasks,
+            List<HandoffSummaries> summaries) {
         this.tasks = List.copyOf(tasks);
+        this.summaries = List.copyOf(summaries);
         this.understood = understood;
         this.records = records;
         this.sentiment = sentiment;
@@ -72,7 +75,8 @@ public class HandoffPackets {
                 fromCustomer.size(), goal(fromCustomer),
                 facts(fromCustomer), answered(details.messages()), trajectory(fromCustomer), language,
                 intent(understood.of(conversation.id())),
-                tasks.stream().flatMap(source -> source.of(conversation.id()).stream()).toList());
+                tasks.stream().flatMap(source -> source.of(conversation.id()).stream()).toList(),
+                summaries.stream().flatMap(source -> source.of(conversation.id()).stream()).findFirst().orElse(null));
     }
 
     /** The customer's latest message with a clear intent says best what the conversation is about now. */

@@ -15,6 +15,7 @@ import dev.tandem.conversation.ConversationTransferred;
 import dev.tandem.conversation.FollowUpEmailLeft;
 import dev.tandem.conversation.HandoffRequested;
 import dev.tandem.conversation.MessagePosted;
+import dev.tandem.insight.ConversationSummarised;
 import dev.tandem.live.ConversationActivity.Kind;
 
 /**
@@ -86,6 +87,12 @@ class LiveUpdates {
 
     @EventListener
     void on(FollowUpEmailLeft event) {
+        afterCommit(new ConversationActivity(Kind.DETAILS, event.conversationId(), event.teamId(), null, null));
+    }
+
+    /** A new summary: the open conversation views re-read their details (the handoff box, the summary). */
+    @EventListener
+    void on(ConversationSummarised event) {
         afterCommit(new ConversationActivity(Kind.DETAILS, event.conversationId(), event.teamId(), null, null));
     }
 
