@@ -59,8 +59,9 @@ class SummaryStore {
     }
 
     Optional<Summary> latest(UUID conversationId) {
-        return jdbc.sql("select * from conversation_summary where conversation_id = ? order by version desc")
-            .param(conversationId).query(SummaryStore::summary).stream().findFirst();
+        // the newest only: not a stream, which would hold its connection until closed
+        return jdbc.sql("select * from conversation_summary where conversation_id = ? order by version desc limit 1")
+            .param(conversationId).query(SummaryStore::summary).list().stream().findFirst();
     }
 
     /** Every version, newest first. */
