@@ -42,6 +42,13 @@ class SummaryBlock {
         return VIEW;
     }
 
+    /** The gist for the handoff box. */
+    @GetMapping("/conversations/{id}/summary/brief")
+    String brief(CurrentUser me, @PathVariable UUID id, Model model) {
+        block(me, id, model);
+        return "insight/summary :: brief";
+    }
+
     @GetMapping("/conversations/{id}/summary/edit")
     String form(CurrentUser me, @PathVariable UUID id, Model model) {
         return form(me, id, model, null);
