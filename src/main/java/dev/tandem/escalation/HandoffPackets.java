@@ -59,11 +59,24 @@ public class HandoffPackets {
     }
 
     public HandoffPacket of(ConversationDetails details) {
+        return of(details, languages::detect);
+    }
+
+    /**
+     * As {@link #of}, for background work (summaries): never the one to load the language models, which would
+     * take seconds of CPU from the customers' messages; the language is then null unless they are loaded.
+     */
+    public HandoffPacket inBackground(ConversationDetails details) {
+        return of(details, languages::detectIfLoaded);
+    }
+
+    private HandoffPacket of(ConversationDetails details,
+            java.util.function.Function<String, Optional<String>> detectLanguage) {
         var conversation = details.conversation();
         Optional<EscalationRecord> escalation = records.latest(conversation.id());
         List<Message> fromCustomer = details.messages().stream().filter(m -> m.author() == AuthorType.CUSTOMER).toList();
         String language = escalation.map(EscalationRecord::language)
-            .or(() -> languages.detect(String.join("\n", fromCustomer.stream().map(Message::text).toList())))
+            .or(() -> detectLanguage.apply(String.join("\n", fromCustomer.stream().map(Message::text).toList())))
             .orElse(null);
         List<Finding> reasons = escalation.map(EscalationRecord::findings).orElse(List.of());
         String why = escalation.map(EscalationRecord::summary)

@@ -101,7 +101,7 @@ public class Summaries {
             return Optional.empty();
         }
         ConversationDetails details = whole.get();
-        var source = new SummarySource(details, packets.of(details), feedback.of(conversationId), trigger,
+        var source = new SummarySource(details, packets.inBackground(details), feedback.of(conversationId), trigger,
                 resolvedById);
         SummaryContent content = extractive.summarise(source);
         Summary.Source kind = Summary.Source.EXTRACTIVE;

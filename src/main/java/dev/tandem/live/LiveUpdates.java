@@ -90,10 +90,13 @@ class LiveUpdates {
         afterCommit(new ConversationActivity(Kind.DETAILS, event.conversationId(), event.teamId(), null, null));
     }
 
-    /** A new summary: the open conversation views re-read their details (the handoff box, the summary). */
+    /**
+     * A new summary: the agents' open conversation views re-read it (the handoff box, the summary block); the
+     * customer's widget is not told, a summary is for the team only.
+     */
     @EventListener
     void on(ConversationSummarised event) {
-        afterCommit(new ConversationActivity(Kind.DETAILS, event.conversationId(), event.teamId(), null, null));
+        afterCommit(new ConversationActivity(Kind.AGENT_DETAILS, event.conversationId(), event.teamId(), null, null));
     }
 
     private void status(java.util.UUID conversationId, java.util.UUID teamId, ConversationStatus status) {
