@@ -48,6 +48,14 @@ public class ConversationQueries {
         return new ConversationDetails(conversation, messages.findByConversation(id));
     }
 
+    /**
+     * The whole conversation, internal notes included, for work that acts for no user and shows its result only
+     * to those who may see the conversation (summaries).
+     */
+    public Optional<ConversationDetails> whole(UUID id) {
+        return conversations.findById(id).map(c -> new ConversationDetails(c, messages.findByConversation(id)));
+    }
+
     /** For the customer's own view; authorising the customer is the channel's business. */
     public Optional<ConversationDetails> forCustomer(UUID id) {
         return conversations.findById(id)

@@ -24,10 +24,12 @@ import dev.tandem.conversation.ConversationStatus;
  * @param language the customer's language (ISO 639-1), null when unknown
  * @param intent what the customer's request is about, null until intents are trained
  * @param tasks the routine tasks the assistant ran for the customer (procedures): what it asked, verified and did
+ * @param summary the structured summary made at the handoff (or later, or as the agent edited it); null until
+ *     one is made (it is written off the request path, moments after the handoff)
  */
 public record HandoffPacket(UUID conversationId, ConversationStatus status, Instant escalatedAt, Priority priority,
         String why, List<Finding> reasons, Customer customer, int customerMessages, String goal, List<Fact> facts, List<AiReply> answered,
-        SentimentTrajectory sentiment, String language, String intent, List<Task> tasks) {
+        SentimentTrajectory sentiment, String language, String intent, List<Task> tasks, Summary summary) {
 
     public HandoffPacket {
         reasons = List.copyOf(reasons);
@@ -36,11 +38,56 @@ public record HandoffPacket(UUID conversationId, ConversationStatus status, Inst
         answered = List.copyOf(answered);
     }
 
+    /** This packet with its summary's texts passed through {@code mask} (the viewer's personal-data policy). */
+    public HandoffPacket withSummaryMasked(java.util.function.UnaryOperator<String> mask) {
+        return summary == null ? this
+                : new HandoffPacket(conversationId, status, escalatedAt, priority, why, reasons, customer, customerMessages,
+                        goal, facts, answered, sentiment, language, intent, tasks, summary.masked(mask));
+    }
+
+    /**
+     * The conversation summarised: why the customer got in touch, the key details, what was done, how it
+     * ended and what is still to do. Made from the conversation's own words (or, with a language model,
+     * written by it and checked against them); editable by the agent.
+     *
+     * @param version the summary's version: each new summary and each edit adds one
+     * @param source {@code EXTRACTIVE}, {@code GENERATED} or {@code EDITED}
+     * @param reason why the customer got in touch
+     * @param details order numbers, amounts, dates, products, email addresses named in the conversation
+     * @param actions what was done: answers and the articles cited, procedures run, handoffs, transfers, agents' actions
+     * @param outcome {@code RESOLVED_BY_AI}, {@code RESOLVED_BY_AGENT}, {@code HANDED_OVER} or {@code PENDING}
+     * @param outcomeNote the outcome in words
+     * @param customerFeedback what the customer said of the assistant's answers, null when they said nothing
+     * @param followUps promises made and things still pending
+     * @param editedBy who last edited it, null when nobody did
+     * @param updatedAt when this version was made
+     */
+    public record Summary(int version, String source, String reason, List<Fact> details, List<String> actions,
+            String outcome, String outcomeNote, String customerFeedback, List<String> followUps, String editedBy,
+            Instant updatedAt) {
+
+        public Summary {
+            details = List.copyOf(details);
+            actions = List.copyOf(actions);
+            followUps = List.copyOf(followUps);
+        }
+
+        Summary masked(java.util.function.UnaryOperator<String> mask) {
+            return new Summary(version, source, mask.apply(reason),
+                    details.stream().map(d -> new Fact(d.type(), mask.apply(d.value()))).toList(),
+                    actions.stream().map(mask).toList(), outcome, mask.apply(outcomeNote), customerFeedback,
+                    followUps.stream().map(mask).toList(), editedBy, updatedAt);
+        }
+    }
+
     /** The customer's name and email as given in the widget, either may be null. */
     public record Customer(String name, String email) {
     }
 
-    /** A fact the customer gave: {@code type} is ORDER_NUMBER, EMAIL, AMOUNT or PHONE. */
+    /**
+     * A fact the customer gave: {@code type} is ORDER_NUMBER, EMAIL, AMOUNT or PHONE (in a summary's details
+     * also DATE and PRODUCT).
+     */
     public record Fact(String type, String value) {
     }
 

@@ -44,10 +44,13 @@ public class HandoffPackets {
     private final LanguageDetection languages;
     private final MessageUnderstandings understood;
     private final List<HandoffTasks> tasks;
+    private final List<HandoffSummaries> summaries;
 
     HandoffPackets(EscalationRecords records, SentimentAnalysis sentiment, EntityExtraction entities,
-            LanguageDetection languages, MessageUnderstandings understood, List<HandoffTasks> tasks) {
+            LanguageDetection languages, MessageUnderstandings understood, List<HandoffTasks> tasks,
+            List<HandoffSummaries> summaries) {
         this.tasks = List.copyOf(tasks);
+        this.summaries = List.copyOf(summaries);
         this.understood = understood;
         this.records = records;
         this.sentiment = sentiment;
@@ -56,11 +59,24 @@ public class HandoffPackets {
     }
 
     public HandoffPacket of(ConversationDetails details) {
+        return of(details, languages::detect);
+    }
+
+    /**
+     * As {@link #of}, for background work (summaries): never the one to load the language models, which would
+     * take seconds of CPU from the customers' messages; the language is then null unless they are loaded.
+     */
+    public HandoffPacket inBackground(ConversationDetails details) {
+        return of(details, languages::detectIfLoaded);
+    }
+
+    private HandoffPacket of(ConversationDetails details,
+            java.util.function.Function<String, Optional<String>> detectLanguage) {
         var conversation = details.conversation();
         Optional<EscalationRecord> escalation = records.latest(conversation.id());
         List<Message> fromCustomer = details.messages().stream().filter(m -> m.author() == AuthorType.CUSTOMER).toList();
         String language = escalation.map(EscalationRecord::language)
-            .or(() -> languages.detect(String.join("\n", fromCustomer.stream().map(Message::text).toList())))
+            .or(() -> detectLanguage.apply(String.join("\n", fromCustomer.stream().map(Message::text).toList())))
             .orElse(null);
         List<Finding> reasons = escalation.map(EscalationRecord::findings).orElse(List.of());
         String why = escalation.map(EscalationRecord::summary)
@@ -72,7 +88,8 @@ public class HandoffPackets {
                 fromCustomer.size(), goal(fromCustomer),
                 facts(fromCustomer), answered(details.messages()), trajectory(fromCustomer), language,
                 intent(understood.of(conversation.id())),
-                tasks.stream().flatMap(source -> source.of(conversation.id()).stream()).toList());
+                tasks.stream().flatMap(source -> source.of(conversation.id()).stream()).toList(),
+                summaries.stream().flatMap(source -> source.of(conversation.id()).stream()).findFirst().orElse(null));
     }
 
     /** The customer's latest message with a clear intent says best what the conversation is about now. */

@@ -16,8 +16,12 @@ import dev.tandem.conversation.Message;
 public record ConversationActivity(Kind kind, UUID conversationId, UUID teamId, ConversationStatus status,
         Message message, ReplySoFar reply) {
 
+    /**
+     * What changed. {@code DETAILS}: something both sides show (a follow-up email); {@code AGENT_DETAILS}:
+     * something only the agents' views show (a new summary), never sent to the customer's widget.
+     */
     public enum Kind {
-        STARTED, MESSAGE, STATUS, DETAILS, REPLY_IN_PROGRESS
+        STARTED, MESSAGE, STATUS, DETAILS, REPLY_IN_PROGRESS, AGENT_DETAILS
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.tandem.conversation.ConversationTransferred;
 import dev.tandem.conversation.FollowUpEmailLeft;
 import dev.tandem.conversation.HandoffRequested;
 import dev.tandem.conversation.MessagePosted;
+import dev.tandem.insight.ConversationSummarised;
 import dev.tandem.live.ConversationActivity.Kind;
 
 /**
@@ -87,6 +88,15 @@ class LiveUpdates {
     @EventListener
     void on(FollowUpEmailLeft event) {
         afterCommit(new ConversationActivity(Kind.DETAILS, event.conversationId(), event.teamId(), null, null));
+    }
+
+    /**
+     * A new summary: the agents' open conversation views re-read it (the handoff box, the summary block); the
+     * customer's widget is not told, a summary is for the team only.
+     */
+    @EventListener
+    void on(ConversationSummarised event) {
+        afterCommit(new ConversationActivity(Kind.AGENT_DETAILS, event.conversationId(), event.teamId(), null, null));
     }
 
     private void status(java.util.UUID conversationId, java.util.UUID teamId, ConversationStatus status) {

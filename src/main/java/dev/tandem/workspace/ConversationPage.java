@@ -18,6 +18,8 @@ import dev.tandem.escalation.HandoffPackets;
 import dev.tandem.guardrails.AgentView;
 import dev.tandem.identity.CurrentUser;
 import dev.tandem.identity.UserDirectory;
+import dev.tandem.insight.Summaries;
+import dev.tandem.insight.Summary;
 
 /**
  * One conversation: header with actions, timeline, composer and the customer panel; plus the
@@ -31,8 +33,11 @@ class ConversationPage {
     private final HandoffPackets packets;
 
     private final AgentView agentView;
+    private final Summaries summaries;
 
-    ConversationPage(ConversationQueries queries, UserDirectory directory, HandoffPackets packets, AgentView agentView) {
+    ConversationPage(ConversationQueries queries, UserDirectory directory, HandoffPackets packets, AgentView agentView,
+            Summaries summaries) {
+        this.summaries = summaries;
         this.queries = queries;
         this.directory = directory;
         this.packets = packets;
@@ -40,9 +45,29 @@ class ConversationPage {
     }
 
     /** The packet matters while a person takes over; building it reads the conversation once more. */
-    private HandoffPacket packet(ConversationDetails details) {
+    private HandoffPacket packet(CurrentUser me, ConversationDetails details) {
         var status = details.conversation().status();
-        return status == ConversationStatus.QUEUED || status == ConversationStatus.ASSIGNED ? packets.of(details) : null;
+        return status == ConversationStatus.QUEUED || status == ConversationStatus.ASSIGNED
+                ? packets.of(details).withSummaryMasked(agentView.maskFor(me)) : null;
+    }
+
+    /**
+     * The customer's history with what each conversation was about and how it ended, from their summaries
+     * (the customer's timeline of contacts), masked for the viewer.
+     */
+    private java.util.Map<java.util.UUID, String> historySummaries(CurrentUser me,
+            List<dev.tandem.conversation.ConversationSummary> history) {
+        var shown = agentView.maskFor(me);
+        var found = summaries.current(history.stream().map(h -> h.id()).toList());
+        java.util.Map<java.util.UUID, String> lines = new java.util.HashMap<>();
+        found.forEach((id, summary) -> lines.put(id, shown.apply(headline(summary))));
+        return lines;
+    }
+
+    private static String headline(Summary summary) {
+        String reason = summary.reason() == null ? "" : summary.reason();
+        String outcome = summary.outcome().note() == null ? "" : summary.outcome().note();
+        return reason.isEmpty() ? outcome : outcome.isEmpty() ? reason : reason + " · " + outcome;
     }
 
     @GetMapping("/conversations/{id}")
@@ -51,7 +76,7 @@ class ConversationPage {
         ConversationDetails details = queries.details(me, id);
         People people = People.load(directory);
         var conversation = details.conversation();
-        model.addAttribute("header", ConversationHeader.of(conversation, people, me, packet(details)));
+        model.addAttribute("header", ConversationHeader.of(conversation, people, me, packet(me, details)));
         AgentView.ConversationView seen = agentView.of(me, id);
         model.addAttribute("entries",
                 TimelineEntry.of(details.messages(), null, conversation.customer().displayName(), seen));
@@ -60,6 +85,7 @@ class ConversationPage {
         var history = queries.customer(me, conversation.customer().id()).conversations();
         var shown = agentView.maskFor(me);
         model.addAttribute("history", history);
+        model.addAttribute("historySummaries", historySummaries(me, history));
         model.addAttribute("historySubjects", history.stream().filter(h -> h.subject() != null)
             .collect(java.util.stream.Collectors.toMap(h -> h.id(), h -> shown.apply(h.subject()))));
         model.addAttribute("teams", people.sortedTeams());
@@ -74,12 +100,13 @@ class ConversationPage {
             Model model) {
         var details = queries.details(me, id);
         var conversation = details.conversation();
-        model.addAttribute("header", ConversationHeader.of(conversation, People.load(directory), me, packet(details)));
+        model.addAttribute("header", ConversationHeader.of(conversation, People.load(directory), me, packet(me, details)));
         model.addAttribute("guardrailFlags", agentView.of(me, id).flags());
         model.addAttribute("customer", conversation.customer());
         var history = queries.customer(me, conversation.customer().id()).conversations();
         var shown = agentView.maskFor(me);
         model.addAttribute("history", history);
+        model.addAttribute("historySummaries", historySummaries(me, history));
         model.addAttribute("historySubjects", history.stream().filter(h -> h.subject() != null)
             .collect(java.util.stream.Collectors.toMap(h -> h.id(), h -> shown.apply(h.subject()))));
         model.addAttribute("view", InboxView.of(view));

@@ -82,7 +82,9 @@ class WorkspaceStreams {
         if (activity.kind() == ConversationActivity.Kind.REPLY_IN_PROGRESS) {
             return; // the customer's view only: agents read the assistant's reply once it is posted
         }
-        boolean listsChange = activity.kind() != ConversationActivity.Kind.DETAILS; // inbox rows do not show details
+        // inbox rows do not show details
+        boolean listsChange = activity.kind() != ConversationActivity.Kind.DETAILS
+                && activity.kind() != ConversationActivity.Kind.AGENT_DETAILS;
         for (Stream stream : streams) {
             if (listsChange && stream.user.canSeeTeam(activity.teamId())) {
                 stream.inboxChanged.set(true);
@@ -99,7 +101,7 @@ class WorkspaceStreams {
             switch (activity.kind()) {
                 case MESSAGE -> send(stream, SseEmitter.event().name(MESSAGE).data(activity.message().id().toString()));
                 case STATUS -> send(stream, SseEmitter.event().name(STATUS).data(activity.status().name()));
-                case DETAILS -> send(stream, SseEmitter.event().name(DETAILS).data("changed"));
+                case DETAILS, AGENT_DETAILS -> send(stream, SseEmitter.event().name(DETAILS).data("changed"));
                 case STARTED, REPLY_IN_PROGRESS -> {
                 }
             }
