@@ -96,7 +96,7 @@ class ConstitutionVersions {
     }
 
     private int newest() {
-        Integer max = jdbc.sql("select max(version) from constitution_version").query(Integer.class).single();
+        Integer max = jdbc.sql("select coalesce(max(version), 0) from constitution_version").query(Integer.class).single();
         return max == null ? 0 : max;
     }
 
