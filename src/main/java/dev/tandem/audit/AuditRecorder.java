@@ -194,6 +194,6 @@ class AuditRecorder {
     @ApplicationModuleListener
     void on(ReplyReviewed e) {
         log.append(e.at(), e.by(), "REPLY_" + e.outcome().name(), "conversation", e.conversationId().toString(),
-                "review " + e.reviewId() + (e.reason() == null ? "" : ": " + e.reason()), null);
+                "review " + e.reviewId() + (e.reason() == null ? "" : ": " + dev.tandem.guardrails.PersonalData.masked(e.reason())), null);
     }
 }

@@ -1,11 +1,8 @@
 package dev.tandem.review;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,9 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.tandem.guardrails.PersonalData;
 import dev.tandem.identity.CurrentUser;
 
 /** The review queue over the API: agents of the conversation's team, supervisors and admins. */
@@ -33,8 +27,6 @@ class ReviewApi {
      */
     record Decision(String text, String reason, Long version) {
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private final ReviewQueue queue;
 
@@ -85,30 +77,6 @@ class ReviewApi {
     @GetMapping(value = "/api/review/feedback.jsonl", produces = "application/jsonl")
     ResponseEntity<String> feedback(CurrentUser user) {
         Reviewers.checkExport(user);
-        StringBuilder body = new StringBuilder();
-        queue.eachDecision(item -> body.append(line(item)).append('\n'));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/jsonl;charset=UTF-8"))
-            .header("Content-Disposition", "attachment; filename=\"review-feedback.jsonl\"")
-            .body(body.toString());
-    }
-
-    private static String line(HeldReply item) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("id", item.id().toString());
-        line.put("conversationId", item.conversationId().toString());
-        line.put("language", item.language());
-        line.put("reasons", item.reasons());
-        line.put("draft", PersonalData.masked(item.draft()));
-        line.put("approvedText", item.finalText() == null ? null : PersonalData.masked(item.finalText()));
-        line.put("outcome", item.status().name());
-        line.put("reason", item.reason() == null ? null : PersonalData.masked(item.reason()));
-        line.put("reviewer", item.decidedBy());
-        line.put("requestedAt", item.requestedAt().toString());
-        line.put("decidedAt", item.decidedAt() == null ? null : item.decidedAt().toString());
-        try {
-            return JSON.writeValueAsString(line);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return FeedbackExport.of(queue);
     }
 }

@@ -36,6 +36,14 @@ class ReviewPage {
         return "review";
     }
 
+    /** The feedback export for a signed-in supervisor's browser (the API's copy takes HTTP Basic or a token). */
+    @GetMapping(value = "/review/feedback.jsonl", produces = "application/jsonl")
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<String> feedback(CurrentUser user) {
+        Reviewers.checkExport(user);
+        return FeedbackExport.of(queue);
+    }
+
     @PostMapping("/review/{id}")
     String decide(@PathVariable UUID id, @RequestParam String decision, @RequestParam(required = false) String text,
             @RequestParam(required = false) String reason, @RequestParam(required = false) Long version, CurrentUser user,

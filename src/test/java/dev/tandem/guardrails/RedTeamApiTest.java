@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -149,7 +147,7 @@ class RedTeamApiTest {
                 case "bad-credentials" -> sendOrNull(() -> api.raw(input.path("method").asText(), input.path("path").asText(),
                         null, null, "Authorization", input.path("authorization").asText()));
                 default -> api.raw("POST", "/api/widget/conversations", "application/json",
-                        JSON.writeValueAsString(Map.of("message", text(input))));
+                        "{\"message\": " + quoted(text(input)) + "}");
             };
             if (response == null) {
                 continue; // the HTTP client itself refused to send it (an illegal header value)
@@ -198,6 +196,19 @@ class RedTeamApiTest {
         for (String secret : secrets) {
             assertThat(log).as("the log").doesNotContain(secret);
         }
+    }
+
+    /** A JSON string of any Java string, lone surrogates and control characters included (as \\u escapes). */
+    private static String quoted(String text) {
+        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
+        for (char c : text.toCharArray()) {
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"').toString();
     }
 
     private static TestApi.Response sendOrNull(java.util.concurrent.Callable<TestApi.Response> request) throws Exception {
