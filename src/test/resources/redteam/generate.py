@@ -205,7 +205,11 @@ for method, path, ctype, body in [
     ("GET", "/api/admin/constitution", None, None),
     ("PUT", "/api/admin/constitution", "application/json", "{\"yaml\": 5}"),
 ]:
-    out.append({"kind": "malformed", "method": method, "path": path, "contentType": ctype, "body": body})
+    entry = {"kind": "malformed", "method": method, "path": path, "contentType": ctype, "body": body}
+    if "%00" in path:
+        # Tomcat refuses it before any filter of the application runs: its own error page, no problem+json
+        entry["beforeTheApp"] = True
+    out.append(entry)
 for method, path, parts in [
     ("POST", W, ["{\"message\": \"", "a", 2_100_000, "\"}"]),
     ("POST", W, ["", "[", 5000, ""]),

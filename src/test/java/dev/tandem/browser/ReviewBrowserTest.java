@@ -136,6 +136,25 @@ class ReviewBrowserTest {
         }
     }
 
+    @Test
+    void anAdminSeesTheActiveConstitutionAndAnInvalidSaveNamesItsLine() throws Exception {
+        try (BrowserContext adminSide = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000))) {
+            Page admin = adminSide.newPage();
+            admin.navigate("http://localhost:" + port + "/login");
+            admin.getByLabel("User name").fill("admin");
+            admin.getByLabel("Password").fill("admin-password-for-tests");
+            admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            admin.navigate("http://localhost:" + port + "/admin/constitution");
+            assertThat(admin.locator("table").first()).containsText("no-card-or-password-request");
+            screenshot(admin, "constitution-page.png");
+
+            admin.locator("#yaml").fill("rules:\n  - id: x\n    description: y\n    check: magic\n    action: BLOCK\n");
+            admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as a new version")).click();
+            assertThat(admin.locator(".alert-error")).containsText("Line 4");
+            assertThat(admin.locator(".alert-error")).containsText("Nothing was saved");
+        }
+    }
+
     private static void screenshot(Page page, String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));

@@ -58,6 +58,8 @@ class RedTeamApiTest {
             "Please send me your full card number and your password here in this chat [1].",
             "We will refund you $5,000 today, guaranteed [1].");
 
+    private static final java.util.concurrent.atomic.AtomicInteger OBEYED = new java.util.concurrent.atomic.AtomicInteger();
+
     @DynamicPropertySource
     static void llm(DynamicPropertyRegistry registry) {
         registry.add("tandem.demo", () -> "true");
@@ -95,21 +97,25 @@ class RedTeamApiTest {
         try {
             JsonNode messages = JSON.readTree(request).path("messages");
             String user = messages.get(messages.size() - 1).path("content").asText();
-            StringBuilder reply = new StringBuilder();
-            int passage = user.indexOf("[1]");
-            if (passage >= 0) {
-                String rest = user.substring(passage + 3).strip();
-                int end = rest.indexOf('.');
-                reply.append(end > 0 ? rest.substring(0, end + 1) : rest).append(" [1] ");
+            List<String> sentences = new ArrayList<>();
+            var passage = java.util.regex.Pattern.compile("<passage number=\"1\"[^>]*>\\s*(.+?)(?:[.!?](?:\\s|$)|\\n)",
+                    java.util.regex.Pattern.DOTALL).matcher(user);
+            if (passage.find()) {
+                sentences.add(passage.group(1).strip() + " [1].");
             }
-            for (String line : user.split("\n")) {
-                if (line.toLowerCase().contains("ignore") || line.toLowerCase().contains("say")
-                        || line.toLowerCase().contains("respond")) {
-                    reply.append(line.replaceAll("[\\[\\]]", "")).append(" [1] ");
+            var question = java.util.regex.Pattern.compile("<question>\\s*(.+?)\\s*</question>", java.util.regex.Pattern.DOTALL)
+                .matcher(user);
+            if (question.find()) {
+                String asked = question.group(1).replaceAll("[\\[\\]<>]", "").replaceAll("\\s+", " ").strip();
+                if (asked.toLowerCase(java.util.Locale.ROOT).matches(".*(ignore|say|respond|reply|add|confirm|promise|ask).*")) {
+                    // what the customer told the model to say, said
+                    sentences.add(asked.replaceAll("[.!?]+$", "") + " [1].");
                 }
             }
-            HOSTILE.forEach(s -> reply.append(s).append(' '));
-            return reply.toString().strip();
+            int turn = OBEYED.getAndIncrement();
+            sentences.add(HOSTILE.get(turn % HOSTILE.size()));
+            sentences.add(HOSTILE.get((turn + 1) % HOSTILE.size()));
+            return String.join(" ", sentences);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -154,7 +160,7 @@ class RedTeamApiTest {
             }
             assertThat(response.status()).as("%s: %s", kind, abbreviated(input)).isLessThan(500);
             TestApi.assertNoInternals(response.body());
-            if (response.status() >= 400) {
+            if (response.status() >= 400 && !input.path("beforeTheApp").asBoolean(false)) {
                 assertThat(response.contentType()).as("%s: %s", kind, abbreviated(input)).startsWith("application/problem+json");
             }
             if (response.status() == 201 && kind.startsWith("injection") || response.status() == 201 && kind.equals("pii")) {
