@@ -22,11 +22,18 @@ class ConstitutionPage {
     @GetMapping("/admin/constitution")
     String show(Model model) {
         Constitution active = versions.active();
-        model.addAttribute("active", active);
+        // plain values: the page's layout uses "active" itself, and the template reads no internal type
+        model.addAttribute("constitutionVersion", active.version());
+        model.addAttribute("rules", active.rules().stream()
+            .map(rule -> java.util.Map.of("id", rule.id(), "description", rule.description(), "check",
+                    rule.check().name().toLowerCase(java.util.Locale.ROOT), "action", rule.action().name()))
+            .toList());
         if (!model.containsAttribute("yaml")) {
             model.addAttribute("yaml", active.yaml());
         }
-        model.addAttribute("history", versions.history());
+        model.addAttribute("history", versions.history().stream()
+            .map(saved -> java.util.Map.of("version", saved.version(), "author", saved.author(), "savedAt", saved.savedAt()))
+            .toList());
         return "admin/constitution";
     }
 
