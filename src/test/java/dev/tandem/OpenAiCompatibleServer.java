@@ -37,6 +37,8 @@ public final class OpenAiCompatibleServer {
     private final HttpServer http;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private volatile String content;
+    /** When set, the reply to each request is computed from the request's body (a model that reads the prompt). */
+    private volatile java.util.function.Function<String, String> responder;
     private volatile String body;
     private volatile int status;
     private volatile boolean slow;
@@ -73,6 +75,7 @@ public final class OpenAiCompatibleServer {
     public void reset() {
         release();
         content = null;
+        responder = null;
         body = null;
         status = 200;
         slow = false;
@@ -86,6 +89,15 @@ public final class OpenAiCompatibleServer {
     public void replyWith(String content) {
         this.content = content;
         this.body = completion(content);
+        this.status = 200;
+    }
+
+    /**
+     * Replies to each request with what {@code responder} makes of its body (the JSON the client sent): a model
+     * that does what the prompt asks, such as one that obeys instructions injected into the customer's question.
+     */
+    public void replyFrom(java.util.function.Function<String, String> responder) {
+        this.responder = responder;
         this.status = 200;
     }
 
@@ -176,6 +188,13 @@ public final class OpenAiCompatibleServer {
             boolean stream = JSON.readTree(lastBody).path("stream").asBoolean(false);
             if (stream) {
                 streamed.incrementAndGet();
+            }
+            String content = this.content;
+            String body = this.body;
+            var responder = this.responder;
+            if (responder != null) {
+                content = responder.apply(lastBody);
+                body = completion(content);
             }
             if (stream && status == 200 && content != null) {
                 stream(exchange, content, release);

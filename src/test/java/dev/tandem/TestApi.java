@@ -80,6 +80,16 @@ public final class TestApi {
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** Any method, any content type, any body (null: none): for requests a well-behaved client would never send. */
+    public Response raw(String method, String path, String contentType, String body, String... extraHeaders) {
+        var request = request(path, extraHeaders);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     public Response options(String path, String... extraHeaders) {
         return send(request(path, extraHeaders).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
     }

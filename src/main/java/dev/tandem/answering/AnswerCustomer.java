@@ -34,6 +34,9 @@ import dev.tandem.escalation.EscalationPolicy;
 import dev.tandem.escalation.Turn;
 import dev.tandem.guardrails.GuardrailAction;
 import dev.tandem.guardrails.InputGuardrails;
+import dev.tandem.guardrails.OutputAction;
+import dev.tandem.guardrails.OutputGuardrails;
+import dev.tandem.guardrails.OutputVerdict;
 import dev.tandem.guardrails.Screening;
 import dev.tandem.knowledge.Articles;
 import dev.tandem.knowledge.KnowledgeIndexStatus;
@@ -41,6 +44,8 @@ import dev.tandem.knowledge.KnowledgeSearch;
 import dev.tandem.knowledge.Passage;
 import dev.tandem.procedures.ProcedureTurn;
 import dev.tandem.procedures.RunProcedures;
+import dev.tandem.review.ReviewPolicy;
+import dev.tandem.review.ReviewQueue;
 
 /**
  * The AI assistant's turn, on the request path of the customer's message: while the conversation is
@@ -74,6 +79,9 @@ public class AnswerCustomer {
     private final LlmAnswers llm;
     private final RepliesInProgress inProgress;
     private final InputGuardrails guardrails;
+    private final OutputGuardrails output;
+    private final ReviewPolicy reviewPolicy;
+    private final ReviewQueue review;
     private final RunProcedures procedures;
     private final ModelCoverage coverage;
     private final TransactionTemplate transactions;
@@ -84,7 +92,8 @@ public class AnswerCustomer {
             KnowledgeIndexStatus index, LanguageDetection languages,
             Embeddings embeddings, ConversationQueries conversations, PostAiMessage post, RequestHandoff handoff,
             EscalationPolicy escalationPolicy, EscalateConversation escalate, Articles articles, AnswerRecords records, LlmAnswers llm, RepliesInProgress inProgress,
-            InputGuardrails guardrails, RunProcedures procedures,
+            InputGuardrails guardrails, OutputGuardrails output, ReviewPolicy reviewPolicy, ReviewQueue review,
+            RunProcedures procedures,
             ModelCoverage coverage, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.answers = answers;
@@ -102,6 +111,9 @@ public class AnswerCustomer {
         this.llm = llm;
         this.inProgress = inProgress;
         this.guardrails = guardrails;
+        this.output = output;
+        this.reviewPolicy = reviewPolicy;
+        this.review = review;
         this.procedures = procedures;
         this.coverage = coverage;
         this.transactions = transactions;
@@ -202,19 +214,46 @@ public class AnswerCustomer {
                 Answer embedded = answers.answer(asked, language);
                 return modelAllowed ? coverage.widen(embedded, asked) : embedded;
             });
-        Answer answer = modelAllowed ? inModelsWords(found, asked,
-                soFar -> inProgress.show(details.conversation(), question, wording(soFar, firstReply, false))) : found;
+        // a reply a person will check whatever it says is not shown while it is written
+        boolean showWhileWritten = reviewPolicy.mayShowWhileWritten(new ReviewPolicy.Candidate(question.text(), "",
+                confidenceOf(found), articleIds(found), null));
+        Answer answer = modelAllowed ? inModelsWords(conversationId, found, asked, soFar -> {
+            if (showWhileWritten) {
+                inProgress.show(details.conversation(), question, wording(soFar, firstReply, false));
+            }
+        }) : found;
         if (assessment.onlyUnanswered() && !answer.kind().answered() && answer.kind() != Answer.Kind.CLARIFIED
                 && answer.kind() != Answer.Kind.SUGGESTED) {
             // a second "I don't know" helps nobody: a person it is
             return handOver(conversationId, question, assessment, language);
         }
-        String text = wording(answer, firstReply, true);
-        List<Citation> citations = answer.kind().answered() ? citations(answer)
+        String written = wording(answer, firstReply, true);
+        List<Citation> cited = answer.kind().answered() ? citations(answer)
                 : answer.kind() == Answer.Kind.SUGGESTED ? choices(answer) : List.of();
+        MessageKind writtenKind = answer.kind() == Answer.Kind.SUGGESTED ? MessageKind.CHOICES : MessageKind.PLAIN;
+        // the output constitution, then the review policy: the one place every AI-written reply passes
+        OutputVerdict verdict = output.check(conversationId, written, language);
+        if (verdict.action() == OutputAction.ESCALATE) {
+            var outcome = handoff.request(conversationId, "The AI's reply broke the rule '" + verdict.ruleId()
+                    + "' of the output constitution (version " + verdict.constitutionVersion() + ").");
+            return new Reply(outcome.status(), outcome.notice().stream().toList());
+        }
+        boolean blocked = verdict.action() == OutputAction.BLOCK;
+        String text = blocked ? verdict.safeReply() : written;
+        List<Citation> citations = blocked ? List.of() : cited;
+        MessageKind kind = blocked ? MessageKind.PLAIN : writtenKind;
+        if (!blocked) {
+            List<String> reasons = reviewPolicy.reasons(new ReviewPolicy.Candidate(question.text(), written,
+                    confidenceOf(answer), articleIds(answer),
+                    verdict.action() == OutputAction.REVIEW ? verdict.ruleId() : null));
+            if (!reasons.isEmpty()) {
+                Optional<Message> notice = transactions.execute(tx -> review.hold(new ReviewQueue.Hold(conversationId,
+                        question.id(), language, written, cited, writtenKind, reasons)));
+                return new Reply(ConversationStatus.AI, notice.stream().toList());
+            }
+        }
         float[] vector = answer.kind().answered() || answer.kind() == Answer.Kind.CLARIFIED
                 || answer.kind() == Answer.Kind.SUGGESTED ? null : embeddings.embedQuery(asked);
-        MessageKind kind = answer.kind() == Answer.Kind.SUGGESTED ? MessageKind.CHOICES : MessageKind.PLAIN;
         Optional<Message> posted = transactions.execute(tx -> {
             Optional<Message> message = post.post(conversationId, text, citations, kind);
             message.ifPresent(m -> records.insert(new AnswerRecord(IDS.generate(), conversationId, question.id(), m.id(),
@@ -226,6 +265,15 @@ public class AnswerCustomer {
         ConversationStatus status = posted.isPresent() ? ConversationStatus.AI
                 : conversations.summary(conversationId).map(s -> s.status()).orElse(ConversationStatus.AI);
         return new Reply(status, posted.stream().toList());
+    }
+
+    /** How sure the assistant is of an answer; not a number for replies that are no answer. */
+    private static double confidenceOf(Answer answer) {
+        return answer.kind().answered() ? answer.confidence() : Double.NaN;
+    }
+
+    private static List<String> articleIds(Answer answer) {
+        return answer.sources().stream().map(Passage::articleId).distinct().toList();
     }
 
     private Reply handOver(UUID conversationId, Message question, Assessment assessment, String language) {
@@ -259,7 +307,7 @@ public class AnswerCustomer {
      * all stays the calibrated decision, so an LLM can make wording better but never a guess likelier.
      * The rewrite is streamed: its grounded sentences go to {@code soFar} as the model writes them.
      */
-    private Answer inModelsWords(Answer answer, String question, Consumer<Answer> soFar) {
+    private Answer inModelsWords(UUID conversationId, Answer answer, String question, Consumer<Answer> soFar) {
         if (!answer.kind().answered() || !llm.enabled() || answer.evidence().isEmpty()) {
             return answer;
         }
@@ -267,7 +315,8 @@ public class AnswerCustomer {
         // a draft so far may cite nothing yet ("Here is how:"); its sources are then the quoted answer's
         Function<LlmAnswers.Draft, Answer> reworded = draft -> answer.reworded(draft.text(), draft.citedPassages()
             .isEmpty() ? answer.sources() : draft.citedPassages().stream().map(evidence::get).toList());
-        return llm.stream(question, answer.language(), evidence, draft -> soFar.accept(reworded.apply(draft)))
+        return llm.stream(question, answer.language(), evidence, draft -> soFar.accept(reworded.apply(draft)),
+                sentence -> output.checkSentence(conversationId, sentence, answer.language()).allowed())
             .map(reworded)
             .orElse(answer);
     }

@@ -143,6 +143,15 @@ class LlmAnswers {
      * @param grounded called on this thread with the grounded sentences so far; what it throws is logged
      */
     Optional<Draft> stream(String question, String language, List<Passage> passages, Consumer<Draft> grounded) {
+        return stream(question, language, passages, grounded, sentence -> true);
+    }
+
+    /**
+     * As above, and each complete sentence must also pass {@code allowed} (the output constitution) before it is
+     * shown: the first that does not ends the reply, so a sentence that breaks a rule is never shown.
+     */
+    Optional<Draft> stream(String question, String language, List<Passage> passages, Consumer<Draft> grounded,
+            java.util.function.Predicate<String> allowed) {
         if (!enabled() || passages.isEmpty() || question == null || question.isBlank()) {
             return Optional.empty();
         }
@@ -165,6 +174,10 @@ class LlmAnswers {
                     if (!check.supported()) {
                         log.info("LLM reply stopped, a sentence is not grounded ({}): {}", check.reason(),
                                 check.sentence());
+                        return Optional.empty();
+                    }
+                    if (!allowed.test(sentence.text())) {
+                        log.info("LLM reply stopped, a sentence breaks the output constitution");
                         return Optional.empty();
                     }
                 }

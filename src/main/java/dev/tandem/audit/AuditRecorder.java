@@ -10,7 +10,9 @@ import dev.tandem.conversation.ConversationAssigned;
 import dev.tandem.conversation.ConversationReopened;
 import dev.tandem.conversation.ConversationResolved;
 import dev.tandem.conversation.ConversationTransferred;
+import dev.tandem.guardrails.ConstitutionSaved;
 import dev.tandem.guardrails.InputFlagged;
+import dev.tandem.guardrails.OutputChecked;
 import dev.tandem.identity.IdentityEvents.ApiTokenIssued;
 import dev.tandem.identity.IdentityEvents.ApiTokenRevoked;
 import dev.tandem.identity.IdentityEvents.SignInFailed;
@@ -24,6 +26,8 @@ import dev.tandem.identity.IdentityEvents.UserSignedOut;
 import dev.tandem.identity.UserDirectory;
 import dev.tandem.identity.UserSummary;
 import dev.tandem.procedures.ProcedureActionTaken;
+import dev.tandem.review.ReplyHeld;
+import dev.tandem.review.ReplyReviewed;
 import dev.tandem.routing.AgentPresence;
 import dev.tandem.routing.AgentPresence.PresenceChanged;
 import dev.tandem.routing.ConversationRouted;
@@ -167,5 +171,29 @@ class AuditRecorder {
     void on(ProcedureActionTaken e) {
         log.append(e.at(), "AI assistant", "PROCEDURE_ACTION", "conversation", e.conversationId().toString(),
                 e.procedure() + " · " + e.action() + " " + e.inputs() + " → " + e.result(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(OutputChecked e) {
+        log.append(e.at(), "AI assistant", "OUTPUT_RULE_" + e.action().name(), "conversation", e.conversationId().toString(),
+                "rule " + e.ruleId() + " of constitution version " + e.constitutionVersion()
+                        + (e.streamed() ? " (a streamed sentence; the stream was stopped)" : ""), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ConstitutionSaved e) {
+        log.append(e.at(), e.by(), "CONSTITUTION_SAVED", "constitution", String.valueOf(e.version()), e.rules() + " rules", null);
+    }
+
+    @ApplicationModuleListener
+    void on(ReplyHeld e) {
+        log.append(e.at(), "AI assistant", "REPLY_HELD_FOR_REVIEW", "conversation", e.conversationId().toString(),
+                "review " + e.reviewId() + ": " + String.join("; ", e.reasons()), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ReplyReviewed e) {
+        log.append(e.at(), e.by(), "REPLY_" + e.outcome().name(), "conversation", e.conversationId().toString(),
+                "review " + e.reviewId() + (e.reason() == null ? "" : ": " + dev.tandem.guardrails.PersonalData.masked(e.reason())), null);
     }
 }

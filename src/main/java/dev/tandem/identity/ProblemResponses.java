@@ -41,6 +41,20 @@ final class ProblemResponses {
                 "Your role does not allow this action.");
     }
 
+    /**
+     * A request the firewall refuses (an encoded "..", a NUL, a blocked header) gets a problem like every other
+     * error, not the error page's JSON; its address is not echoed, since it may be anything.
+     */
+    static org.springframework.security.web.firewall.RequestRejectedHandler rejected() {
+        return (request, response, e) -> {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request was rejected: its address or headers are not allowed.");
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            JSON.writeValue(response.getOutputStream(), problem);
+        };
+    }
+
     static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -189,6 +189,21 @@ class LlmAnswersTest {
     }
 
     @Test
+    void aStreamStopsBeforeShowingAGroundedSentenceTheConstitutionRefuses() {
+        String first = "We process your return within 5 business days of it arriving at our warehouse.";
+        String second = "A PayPal refund then takes 1–2 business days.";
+        server.replyWith(first.replace(".", " [1].") + " " + second.replace(".", " [1].") + " Exchanges are free [2].");
+        List<String> shown = new ArrayList<>();
+
+        // as the output constitution would for a rule about PayPal: grounded, and still not to be shown
+        Optional<Draft> draft = answers.stream("When do I get my money back?", "en", PASSAGES,
+                soFar -> shown.add(soFar.text()), sentence -> !sentence.contains("PayPal"));
+
+        assertThat(draft).isEmpty();
+        assertThat(shown).containsExactly(first);
+    }
+
+    @Test
     void aStreamStopsAtTheFirstSentenceThatIsNotGrounded() {
         server.replyWith("We process your return within 5 business days of it arriving at our warehouse [1]. "
                 + "You will also receive a $50 voucher for the inconvenience [1]. "

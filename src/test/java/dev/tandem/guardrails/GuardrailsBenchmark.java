@@ -22,7 +22,9 @@ import dev.tandem.ai.Embeddings;
  * where the escalation policy embeds the same text through {@link Embeddings#embed} (the screening costs what it
  * adds to the turn);
  * <li><b>cold</b>: every text is new to the memory (a unique suffix), so the screening embeds it;
- * <li>baselines: the personal-data detection alone, the log masking of a typical log line.
+ * <li>baselines: the personal-data detection alone, the log masking of a typical log line;
+ * <li><b>output</b>: the shipped output constitution on one reply, and input + output together per message (goal
+ * p95 &le; 10 ms).
  * </ul>
  * Wall time per call, and for the shared case the measuring thread's CPU time too, which a busy machine
  * disturbs much less (the embedding of the cold case may run on ONNX Runtime's own threads, so it has none).
@@ -83,6 +85,26 @@ final class GuardrailsBenchmark {
             pii[i] = System.nanoTime() - start;
         }
         report("personal data alone", pii);
+
+        // the output check of the AI's reply: the shipped constitution (patterns, an amount rule, one semantic rule,
+        // whose embedding of the reply is the one new model call), on reply-like texts (the same texts, each new to
+        // the embeddings' memory as a reply would be); and input + output per message, the figure
+        Constitution constitution = Constitution.bundled();
+        long[] outputCheck = new long[texts.size()];
+        long[] both = new long[texts.size()];
+        for (int i = 0; i < texts.size(); i++) {
+            String reply = "Here is how: " + texts.get(i) + " (" + i + ")";
+            long start = System.nanoTime();
+            OutputGuardrails.verdict(constitution, reply, "en", embeddings);
+            outputCheck[i] = System.nanoTime() - start;
+            embeddings.embed(texts.get(i)); // the input's shared embedding, untimed as above
+            start = System.nanoTime();
+            guardrails.screen(texts.get(i));
+            OutputGuardrails.verdict(constitution, reply, "en", embeddings);
+            both[i] = System.nanoTime() - start;
+        }
+        report("output constitution, one reply", outputCheck);
+        report("input + output guardrails per message", both);
 
         String logLine = "Guardrails: abusive language [strong-term] p=0.97 → [FLAG, SHIELD_AGENT] in conversation "
                 + "0193c5e2-7f1a-7b3c-9d4e-5f6a7b8c9d0e (message 0193c5e2-7f1b-7c3c-8d4e-5f6a7b8c9d0f)";

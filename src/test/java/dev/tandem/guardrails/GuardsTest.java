@@ -115,8 +115,9 @@ class GuardsTest {
     void theSafeReplyExistsInEveryLanguageOfTheAssistant() {
         for (String language : List.of("en", "de", "fr", "es", "it", "nl", "pt")) {
             ResourceBundle bundle = ResourceBundle.getBundle("guardrails.messages", Locale.forLanguageTag(language));
-            assertThat(bundle.keySet()).as(language).isEqualTo(Set.of("safe-reply"));
+            assertThat(bundle.keySet()).as(language).isEqualTo(Set.of("safe-reply", "blocked-reply"));
             assertThat(bundle.getString("safe-reply")).as(language).isNotBlank();
+            assertThat(bundle.getString("blocked-reply")).as(language).isNotBlank();
         }
         assertThat(Files.exists(Path.of("src/main/resources/guardrails/messages_de.properties"))).isTrue();
     }

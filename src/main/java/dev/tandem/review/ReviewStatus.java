@@ -1,0 +1,6 @@
+package dev.tandem.review;
+
+/** Where a held reply stands. */
+public enum ReviewStatus {
+    PENDING, APPROVED, EDITED, REJECTED
+}
