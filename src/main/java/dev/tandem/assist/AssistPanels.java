@@ -117,6 +117,10 @@ class AssistPanels {
         });
     }
 
+    List<Entity> entities(String text) {
+        return entities.extract(text);
+    }
+
     Optional<AssistPanel> kept(UUID conversationId) {
         return Optional.ofNullable(panels.getIfPresent(conversationId));
     }

@@ -12,12 +12,13 @@ import dev.tandem.conversation.Message;
  * messages and status (the customer left a follow-up email): views re-read it.
  * {@link Kind#REPLY_IN_PROGRESS} carries the assistant's reply as far as it is written ({@code reply});
  * it changes nothing stored, and the reply itself follows as a {@link Kind#MESSAGE}.
+ * {@link Kind#ASSIST} says that the assist panel has new suggestions for the agents viewing it.
  */
 public record ConversationActivity(Kind kind, UUID conversationId, UUID teamId, ConversationStatus status,
         Message message, ReplySoFar reply) {
 
     public enum Kind {
-        STARTED, MESSAGE, STATUS, DETAILS, REPLY_IN_PROGRESS
+        STARTED, MESSAGE, STATUS, DETAILS, REPLY_IN_PROGRESS, ASSIST
     }
 
     /**
