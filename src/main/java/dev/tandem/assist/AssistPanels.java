@@ -50,6 +50,14 @@ class AssistPanels {
     /** A passage makes a suggestion only when this close to the message: further, it would be noise. */
     static final double PASSAGE_SIMILARITY = 0.55;
 
+    private static final Object[] LOCKS = new Object[64];
+
+    static {
+        for (int i = 0; i < LOCKS.length; i++) {
+            LOCKS[i] = new Object();
+        }
+    }
+
     private final AssistProperties properties;
     private final ConversationQueries conversations;
     private final KnowledgeHelp knowledge;
@@ -96,7 +104,9 @@ class AssistPanels {
         if (kept != null && latest.get().id().equals(kept.messageId())) {
             return kept;
         }
-        synchronized (this) {
+        // one computation per conversation at a time (the stream's push and the page's read may race);
+        // other conversations go on in parallel
+        synchronized (LOCKS[Math.floorMod(conversationId.hashCode(), LOCKS.length)]) {
             kept = panels.getIfPresent(conversationId);
             if (kept != null && latest.get().id().equals(kept.messageId())) {
                 return kept;
