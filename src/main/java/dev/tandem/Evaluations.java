@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.tandem.answering.AnswerEvaluation;
+import dev.tandem.assist.AssistEvaluation;
 import dev.tandem.escalation.EscalationEvaluation;
 import dev.tandem.guardrails.GuardEvaluation;
 import dev.tandem.guardrails.PiiEvaluation;
@@ -24,7 +25,7 @@ final class Evaluations {
     /** @param args the command line after {@code eval}; returns the exit status */
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
-            err.println("usage: eval <task> [options]; tasks: intents, retrieval, answers, escalation, guard, pii");
+            err.println("usage: eval <task> [options]; tasks: intents, retrieval, answers, escalation, guard, pii, assist");
             return 2;
         }
         List<String> options = args.subList(1, args.size());
@@ -35,8 +36,9 @@ final class Evaluations {
             case "intents" -> IntentEvaluation.run(options, out, err);
             case "guard" -> GuardEvaluation.run(options, out, err);
             case "pii" -> PiiEvaluation.run(options, out, err);
+            case "assist" -> AssistEvaluation.run(options, out, err);
             default -> {
-                err.println("eval: unknown or not yet available task '" + args.get(0) + "'; tasks: intents, retrieval, answers, escalation, guard, pii");
+                err.println("eval: unknown or not yet available task '" + args.get(0) + "'; tasks: intents, retrieval, answers, escalation, guard, pii, assist");
                 yield 2;
             }
         };

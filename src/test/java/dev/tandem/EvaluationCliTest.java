@@ -114,6 +114,22 @@ class EvaluationCliTest {
     }
 
     @Test
+    void assistSkipsUnanswerableQuestionsAndReportsRecallAt3() throws IOException {
+        Files.writeString(kb.resolve("002.md"), "# How do I return an item?\n\nPrint the label and drop the parcel off.\n");
+        Path q = questions("""
+                {"question": "how do I get my money back", "relevant": ["001"]}
+                {"question": "how to return something", "relevant": ["002"]}
+                {"question": "what's the boiling point of tungsten", "relevant": []}
+                """);
+        assertThat(eval("assist", "--kb", kb.toString(), "--questions", q.toString(), "--json")).isZero();
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.get("n").asInt()).isEqualTo(2);
+        assertThat(json.get("recallAt3").asDouble()).isEqualTo(1.0); // two articles: both are always in the top three
+        assertThat(eval("assist", "--kb", kb.toString())).isNotZero();
+        assertThat(error()).contains("--questions");
+    }
+
+    @Test
     void badOptionsAndTasks() {
         assertThat(eval("retrieval", "--kb", kb.toString())).isNotZero();
         assertThat(error()).contains("--questions");

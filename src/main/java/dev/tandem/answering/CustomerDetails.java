@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  * long does delivery to Canada take? My email is ada.lovelace@example.org" asks what the first
  * sentence asks; the address, an order or phone number and the words that announce them ("my email
  * is", "order no.") would only pull the search towards articles about email addresses and orders and
- * dilute the decision to answer. So a detail is cut out, and a sentence that only gave details is
+ * dilute the decision to answer (the assist panel's search uses it for the same reason). So a detail is cut out, and a sentence that only gave details is
  * dropped; what is left is searched and decided on. The reply and the record keep the message as sent.
  */
-final class CustomerDetails {
+public final class CustomerDetails {
 
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
     private static final Pattern URL = Pattern.compile("\\bhttps?://\\S+", Pattern.CASE_INSENSITIVE);
@@ -41,7 +41,7 @@ final class CustomerDetails {
     }
 
     /** {@code message} without the customer's own details; unchanged when it has none. */
-    static String removedFrom(String message) {
+    public static String removedFrom(String message) {
         if (message == null || message.isBlank()) {
             return message;
         }

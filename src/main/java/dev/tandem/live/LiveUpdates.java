@@ -6,6 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.tandem.answering.ReplyInProgress;
+import dev.tandem.assist.AssistUpdated;
 import dev.tandem.conversation.ConversationAssigned;
 import dev.tandem.conversation.ConversationReopened;
 import dev.tandem.conversation.ConversationResolved;
@@ -83,6 +84,12 @@ class LiveUpdates {
     void on(ReplyInProgress event) {
         send(new ConversationActivity(Kind.REPLY_IN_PROGRESS, event.conversationId(), event.teamId(), null, null,
                 new ConversationActivity.ReplySoFar(event.inReplyTo(), event.text())));
+    }
+
+    /** Computed off any transaction; the agents viewing the conversation re-read their assist panel. */
+    @EventListener
+    void on(AssistUpdated event) {
+        send(new ConversationActivity(Kind.ASSIST, event.conversationId(), event.teamId(), null, null));
     }
 
     @EventListener

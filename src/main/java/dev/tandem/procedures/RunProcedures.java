@@ -84,6 +84,18 @@ public class RunProcedures {
     }
 
     /**
+     * The procedure a message asks for, by the same triggers that start a run, without starting one:
+     * what the assist panel suggests to the agent as the next step.
+     */
+    public Optional<ProcedureOffer> offerFor(String message) {
+        if (!properties.enabled() || message == null || message.isBlank() || catalog.all().isEmpty()) {
+            return Optional.empty();
+        }
+        return triggers.match(catalog.all(), message)
+            .map(procedure -> new ProcedureOffer(procedure.name(), procedure.title(), procedure.description()));
+    }
+
+    /**
      * @param language the customer's language as the assistant read this message; a run keeps the language it started in
      */
     public Optional<ProcedureTurn> handle(ConversationDetails details, Message message, String language) {

@@ -32,6 +32,7 @@ class WorkspaceStreams {
     static final String MESSAGE = "message";
     static final String STATUS = "status";
     static final String DETAILS = "details";
+    static final String ASSIST = "assist";
 
     private final WorkspaceProperties properties;
     private final AgentPresence presence;
@@ -82,9 +83,10 @@ class WorkspaceStreams {
         if (activity.kind() == ConversationActivity.Kind.REPLY_IN_PROGRESS) {
             return; // the customer's view only: agents read the assistant's reply once it is posted
         }
-        // inbox rows do not show details
+        // inbox rows show neither details nor assist panels
         boolean listsChange = activity.kind() != ConversationActivity.Kind.DETAILS
-                && activity.kind() != ConversationActivity.Kind.AGENT_DETAILS;
+                && activity.kind() != ConversationActivity.Kind.AGENT_DETAILS
+                && activity.kind() != ConversationActivity.Kind.ASSIST;
         for (Stream stream : streams) {
             if (listsChange && stream.user.canSeeTeam(activity.teamId())) {
                 stream.inboxChanged.set(true);
@@ -102,6 +104,7 @@ class WorkspaceStreams {
                 case MESSAGE -> send(stream, SseEmitter.event().name(MESSAGE).data(activity.message().id().toString()));
                 case STATUS -> send(stream, SseEmitter.event().name(STATUS).data(activity.status().name()));
                 case DETAILS, AGENT_DETAILS -> send(stream, SseEmitter.event().name(DETAILS).data("changed"));
+                case ASSIST -> send(stream, SseEmitter.event().name(ASSIST).data("changed"));
                 case STARTED, REPLY_IN_PROGRESS -> {
                 }
             }

@@ -1,0 +1,95 @@
+package dev.tandem.assist;
+
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import dev.tandem.conversation.AuthorType;
+import dev.tandem.conversation.ConversationQueries;
+import dev.tandem.conversation.ConversationResolved;
+import dev.tandem.conversation.ConversationStatus;
+import dev.tandem.conversation.HandoffRequested;
+import dev.tandem.conversation.MessagePosted;
+
+/**
+ * Starts the panel's computation when a customer writes in a conversation a person handles (queued or
+ * assigned) and when a conversation is handed over, once the message is committed, on a small pool of
+ * its own (never on the customer's request thread); learns the replies of a conversation when it is
+ * resolved. Plain listeners, not persisted publications: a panel lost to a restart is computed again
+ * when an agent opens the conversation.
+ */
+@Component
+class AssistTriggers {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AssistTriggers.class);
+
+    private final AssistProperties properties;
+    private final AssistPanels panels;
+    private final PastReplies pastReplies;
+    private final ConversationQueries conversations;
+    private final ThreadPoolExecutor workers;
+
+    AssistTriggers(AssistProperties properties, AssistPanels panels, PastReplies pastReplies,
+            ConversationQueries conversations) {
+        this.properties = properties;
+        this.panels = panels;
+        this.pastReplies = pastReplies;
+        this.conversations = conversations;
+        AtomicInteger n = new AtomicInteger();
+        // Bounded: under a burst the oldest waiting work goes; its panel is computed when someone opens it.
+        this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 1, TimeUnit.MINUTES,
+                new ArrayBlockingQueue<>(1_000), r -> {
+                    Thread thread = new Thread(r, "assist-" + n.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.DiscardOldestPolicy());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MessagePosted event) {
+        if (properties.enabled() && event.message().author() == AuthorType.CUSTOMER && !event.message().internal()
+                && (event.status() == ConversationStatus.QUEUED || event.status() == ConversationStatus.ASSIGNED)) {
+            submit(event.conversationId());
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(HandoffRequested event) {
+        if (properties.enabled()) {
+            submit(event.conversationId());
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ConversationResolved event) {
+        workers.execute(() -> {
+            try {
+                conversations.forCustomer(event.conversationId()).ifPresent(pastReplies::learn);
+            } catch (RuntimeException e) {
+                log.warn("Could not learn the replies of conversation {}: {}", event.conversationId(), e.toString());
+            }
+        });
+    }
+
+    private void submit(UUID conversationId) {
+        workers.execute(() -> {
+            try {
+                panels.refresh(conversationId);
+            } catch (RuntimeException e) {
+                log.warn("Could not compute the assist panel of conversation {}: {}", conversationId, e.toString());
+            }
+        });
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stop() {
+        workers.shutdownNow();
+    }
+}
