@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.tandem.conversation.AgentRedaction;
 import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.identity.CurrentUser;
 
@@ -20,16 +21,21 @@ class HandoffApi {
 
     private final ConversationQueries conversations;
     private final HandoffPackets packets;
+    private final org.springframework.beans.factory.ObjectProvider<AgentRedaction> redaction;
 
-    HandoffApi(ConversationQueries conversations, HandoffPackets packets) {
+    HandoffApi(ConversationQueries conversations, HandoffPackets packets,
+            org.springframework.beans.factory.ObjectProvider<AgentRedaction> redaction) {
         this.conversations = conversations;
         this.packets = packets;
+        this.redaction = redaction;
     }
 
     @GetMapping("/conversations/{id}/handoff")
     @Operation(summary = "The handoff packet: why the AI escalated, the customer's goal, key facts, what the AI "
             + "already answered, sentiment, language, intent, priority")
     HandoffPacket handoff(CurrentUser user, @PathVariable UUID id) {
-        return packets.of(conversations.details(user, id));
+        var packet = packets.of(conversations.details(user, id));
+        AgentRedaction policy = redaction.getIfAvailable();
+        return policy == null ? packet : packet.masked(policy.forViewer(user));
     }
 }

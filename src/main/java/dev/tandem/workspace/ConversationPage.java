@@ -40,9 +40,10 @@ class ConversationPage {
     }
 
     /** The packet matters while a person takes over; building it reads the conversation once more. */
-    private HandoffPacket packet(ConversationDetails details) {
+    private HandoffPacket packet(CurrentUser me, ConversationDetails details) {
         var status = details.conversation().status();
-        return status == ConversationStatus.QUEUED || status == ConversationStatus.ASSIGNED ? packets.of(details) : null;
+        return status == ConversationStatus.QUEUED || status == ConversationStatus.ASSIGNED
+                ? packets.of(details).masked(agentView.maskFor(me)) : null;
     }
 
     @GetMapping("/conversations/{id}")
@@ -51,7 +52,7 @@ class ConversationPage {
         ConversationDetails details = queries.details(me, id);
         People people = People.load(directory);
         var conversation = details.conversation();
-        model.addAttribute("header", ConversationHeader.of(conversation, people, me, packet(details)));
+        model.addAttribute("header", ConversationHeader.of(conversation, people, me, packet(me, details)));
         AgentView.ConversationView seen = agentView.of(me, id);
         model.addAttribute("entries",
                 TimelineEntry.of(details.messages(), null, conversation.customer().displayName(), seen));
@@ -74,7 +75,7 @@ class ConversationPage {
             Model model) {
         var details = queries.details(me, id);
         var conversation = details.conversation();
-        model.addAttribute("header", ConversationHeader.of(conversation, People.load(directory), me, packet(details)));
+        model.addAttribute("header", ConversationHeader.of(conversation, People.load(directory), me, packet(me, details)));
         model.addAttribute("guardrailFlags", agentView.of(me, id).flags());
         model.addAttribute("customer", conversation.customer());
         var history = queries.customer(me, conversation.customer().id()).conversations();
