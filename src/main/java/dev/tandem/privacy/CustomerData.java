@@ -54,9 +54,9 @@ public class CustomerData {
     }
 
     /** The customers, their conversations and the addresses found for a subject. */
-    record Found(Set<UUID> customers, Set<UUID> conversations, Set<String> emails) {
+    public record Found(Set<UUID> customers, Set<UUID> conversations, Set<String> emails) {
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return customers.isEmpty() && conversations.isEmpty();
         }
     }
@@ -148,7 +148,8 @@ public class CustomerData {
      *
      * @throws java.util.NoSuchElementException when nothing is known about the subject
      */
-    @Transactional(readOnly = true)
+    // not read-only: the announcement for the audit log is stored in the same transaction (event publication)
+    @Transactional
     public Map<String, Object> export(Subject subject, CurrentUser viewer) {
         Found found = find(subject);
         if (found.isEmpty()) {

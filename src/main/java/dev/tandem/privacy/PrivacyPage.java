@@ -33,8 +33,7 @@ class PrivacyPage {
 
     @GetMapping("/admin/privacy")
     String show(Model model, @RequestParam(required = false) String lookup) {
-        model.addAttribute("retention", properties.retention());
-        model.addAttribute("action", properties.retention().action().name().toLowerCase(Locale.ROOT));
+        retention(model);
         model.addAttribute("lookup", lookup == null ? "" : lookup);
         if (lookup != null && !lookup.isBlank()) {
             try {
@@ -62,8 +61,7 @@ class PrivacyPage {
 
     @PostMapping("/admin/privacy/erase")
     String erase(CurrentUser user, Model model, @RequestParam String lookup, @RequestParam(defaultValue = "") String confirm) {
-        model.addAttribute("retention", properties.retention());
-        model.addAttribute("action", properties.retention().action().name().toLowerCase(Locale.ROOT));
+        retention(model);
         model.addAttribute("lookup", lookup);
         if (!"ERASE".equals(confirm.strip())) {
             model.addAttribute("formError", "Type ERASE to confirm: an erasure cannot be undone.");
@@ -84,6 +82,16 @@ class PrivacyPage {
             model.addAttribute("formError", e.getMessage());
         }
         return "admin/privacy";
+    }
+
+    /** What the page says of the retention policy. */
+    public record RetentionView(boolean enabled, int days, String action, String cron) {
+    }
+
+    private void retention(Model model) {
+        var r = properties.retention();
+        model.addAttribute("retention", new RetentionView(r.enabled(), r.days(), r.action().name().toLowerCase(Locale.ROOT),
+                r.cron()));
     }
 
     /** A customer id when the lookup is one, otherwise an e-mail address. */

@@ -52,6 +52,14 @@ class InboxDisclosureApiTest {
         var other = WidgetCustomer.start(api, "Hallo");
         assertThat(disclosure.text("de", other.id())).isEqualTo(AiDisclosure.shipped("de"));
 
+        assertThat(api.get("/api/widget/inboxes/" + inbox.key() + "?lang=de-AT").expect(200).json().get("aiDisclosure")
+            .asString()).as("the widget shows the inbox's notice in the visitor's language")
+            .isEqualTo("Hier schreibt Ihnen die KI von Shop.");
+        assertThat(api.get("/api/widget/inboxes/" + inbox.key() + "?lang=fr").expect(200).json().get("aiDisclosure")
+            .asString()).isEqualTo(AiDisclosure.shipped("fr"));
+        assertThat(api.get("/api/widget/inboxes/" + inbox.key()).expect(200).json().get("aiDisclosure").asString())
+            .isEqualTo(AiDisclosure.shipped("en"));
+
         admin.put(path, map("xx", "nope")).expectProblem(400);
         admin.put(path, map("en", "x".repeat(501))).expectProblem(400);
         var agent = new TestAccounts(userAccounts, teams).agent();

@@ -136,6 +136,21 @@ class PrivacyApiTest {
     }
 
     @Test
+    void thePrivacyPageFindsTheCustomerForAnAdminOnly() {
+        customerTalks();
+        var page = dev.tandem.FormSession.signIn(port, "admin", "admin-password-for-tests")
+            .get("/admin/privacy?lookup=" + email);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("What is stored").contains("Download all data (JSON)");
+        var download = dev.tandem.FormSession.signIn(port, "admin", "admin-password-for-tests")
+            .get("/admin/privacy/export?lookup=" + email);
+        assertThat(download.body()).contains("Please call me back").doesNotContain(CARD);
+        var agentsPage = dev.tandem.FormSession.signIn(port, agent.user().username(), TestAccounts.PASSWORD)
+            .get("/admin/privacy?lookup=" + email);
+        assertThat(agentsPage.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void onlyAdminsMayExportOrErase() {
         customerTalks();
         api.get("/api/admin/privacy/export?email=" + email).expectProblem(401);
