@@ -82,7 +82,7 @@ class Retention {
                 break;
             }
         }
-        customers += transactions.execute(status -> emails(retention.action(), before));
+        transactions.executeWithoutResult(status -> emails(retention.action(), before));
         if (conversations > 0 || customers > 0) {
             var retired = new ConversationsRetired(data.now(), retention.action().name().toLowerCase(java.util.Locale.ROOT),
                     before, conversations, customers);
@@ -153,7 +153,7 @@ class Retention {
     }
 
     /** Rows kept by address (e-mails sent) past their time. */
-    private int emails(Action action, Instant before) {
+    private void emails(Action action, Instant before) {
         for (Table table : tables(Key.EMAIL)) {
             if (table.timeColumn() == null) {
                 continue;
@@ -162,6 +162,5 @@ class Retention {
                     : "update " + table.name() + " set " + table.anonymise();
             jdbc.sql(sql + " where " + table.timeColumn() + " < ?").param(Timestamp.from(before)).update();
         }
-        return 0;
     }
 }
