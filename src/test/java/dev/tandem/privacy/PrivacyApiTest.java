@@ -68,6 +68,11 @@ class PrivacyApiTest {
     @Autowired
     ApplicationEventPublisher events;
 
+    @Autowired
+    dev.tandem.channel.WidgetInboxes inboxes;
+
+    /** An inbox of no particular team, so that every agent sees its conversations whatever else the database holds. */
+    String inbox;
     TestApi api;
     TestApi admin;
     Agent agent;
@@ -80,10 +85,12 @@ class PrivacyApiTest {
         var accounts = new TestAccounts(userAccounts, teams);
         agent = Agent.of(api, accounts.agent());
         email = TestAccounts.unique("grace") + "@example.com";
+        inbox = inboxes.create(new dev.tandem.channel.WidgetInboxes.Settings(TestAccounts.unique("privacy"), "Shop", "Hi!",
+                "#2f6f4e", null)).key();
     }
 
     private WidgetCustomer customerTalks() {
-        var customer = WidgetCustomer.start(api, map("message", "My card " + CARD + " was charged twice",
+        var customer = WidgetCustomer.start(api, map("inbox", inbox, "message", "My card " + CARD + " was charged twice",
                 "customer", map("name", "Grace Hopper", "email", email)));
         customer.post("Please call me back", "m-2").expect(201);
         outbox.send("tandem", email, "Your verification code", "Your code is 123456");
@@ -177,7 +184,7 @@ class PrivacyApiTest {
     @Test
     void retentionDeletesConversationsPastTheirTime() {
         var old = customerTalks();
-        var recent = WidgetCustomer.start(api, "A recent question");
+        var recent = WidgetCustomer.start(api, map("inbox", inbox, "message", "A recent question"));
         age(old.id(), 400);
 
         var run = retention(PrivacyProperties.Action.DELETE).apply();
