@@ -21,7 +21,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         "org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
         "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration" })
 // limits is shared: every module test bootstraps it, as identity and channel need its RateLimiter
-@org.springframework.modulith.Modulithic(systemName = "Tandem", sharedModules = "limits")
+@org.springframework.modulith.Modulithic(systemName = "Tandem", sharedModules = { "limits", "egress" })
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class TandemApplication {

@@ -2172,7 +2172,8 @@
 
     var res;
     try {
-      res = await withRetry(function () { return request('GET', '/api/widget/inboxes/' + encodeURIComponent(inboxKey)); });
+      var lang = String((navigator.language || 'en')).slice(0, 2).toLowerCase();
+      res = await withRetry(function () { return request('GET', '/api/widget/inboxes/' + encodeURIComponent(inboxKey) + '?lang=' + encodeURIComponent(lang)); });
     } catch (e) {
       if (window.console) console.warn('[Tandem] Could not reach the chat service at ' + apiBase + '.');
       return;
@@ -2182,6 +2183,8 @@
       return;
     }
     state.inbox = res.data;
+    // the AI notice in the visitor's language, as the inbox, the configuration or the shipped texts word it
+    if (typeof state.inbox.aiDisclosure === 'string' && state.inbox.aiDisclosure) TEXT.aiNotice = state.inbox.aiDisclosure;
     await whenBodyReady();
     buildUI();
 

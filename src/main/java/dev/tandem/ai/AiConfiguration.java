@@ -38,7 +38,11 @@ class AiConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ChatModels chatModels(ChatProperties properties) {
+    ChatModels chatModels(ChatProperties properties, dev.tandem.egress.EgressPolicy egress) {
+        if (properties.enabled()) {
+            // refuses to start with a model URL on an internal address nobody allowed (tandem.egress.*)
+            egress.check(properties.baseUrl(), "tandem.ai.chat.base-url");
+        }
         return new ChatModels(properties);
     }
 

@@ -21,6 +21,7 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import dev.tandem.ai.Embeddings;
 import dev.tandem.ai.LanguageDetection;
 import dev.tandem.conversation.Citation;
+import dev.tandem.conversation.AiDisclosure;
 import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.conversation.ConversationStatus;
@@ -88,13 +89,17 @@ public class AnswerCustomer {
     private final Clock clock;
     private final Timer replies;
 
+    private final AiDisclosure disclosure;
+
     AnswerCustomer(AnsweringProperties properties, GroundedAnswers answers, KnowledgeSearch knowledge,
             KnowledgeIndexStatus index, LanguageDetection languages,
             Embeddings embeddings, ConversationQueries conversations, PostAiMessage post, RequestHandoff handoff,
             EscalationPolicy escalationPolicy, EscalateConversation escalate, Articles articles, AnswerRecords records, LlmAnswers llm, RepliesInProgress inProgress,
             InputGuardrails guardrails, OutputGuardrails output, ReviewPolicy reviewPolicy, ReviewQueue review,
             RunProcedures procedures,
-            ModelCoverage coverage, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+            ModelCoverage coverage, TransactionTemplate transactions, Clock clock, MeterRegistry meters,
+            AiDisclosure disclosure) {
+        this.disclosure = disclosure;
         this.properties = properties;
         this.answers = answers;
         this.knowledge = knowledge;
@@ -219,7 +224,8 @@ public class AnswerCustomer {
                 confidenceOf(found), articleIds(found), null));
         Answer answer = modelAllowed ? inModelsWords(conversationId, found, asked, soFar -> {
             if (showWhileWritten) {
-                inProgress.show(details.conversation(), question, wording(soFar, firstReply, false));
+                inProgress.show(details.conversation(), question,
+                        wording(soFar, firstReply ? disclosure.text(soFar.language(), conversationId) : null, false));
             }
         }) : found;
         if (assessment.onlyUnanswered() && !answer.kind().answered() && answer.kind() != Answer.Kind.CLARIFIED
@@ -227,7 +233,7 @@ public class AnswerCustomer {
             // a second "I don't know" helps nobody: a person it is
             return handOver(conversationId, question, assessment, language);
         }
-        String written = wording(answer, firstReply, true);
+        String written = wording(answer, firstReply ? disclosure.text(answer.language(), conversationId) : null, true);
         List<Citation> cited = answer.kind().answered() ? citations(answer)
                 : answer.kind() == Answer.Kind.SUGGESTED ? choices(answer) : List.of();
         MessageKind writtenKind = answer.kind() == Answer.Kind.SUGGESTED ? MessageKind.CHOICES : MessageKind.PLAIN;
@@ -322,11 +328,11 @@ public class AnswerCustomer {
     }
 
     /** The assistant's message; before it is {@code complete}, what it says so far (the follow-up question comes last). */
-    private static String wording(Answer answer, boolean firstReply, boolean complete) {
+    private static String wording(Answer answer, String disclosure, boolean complete) {
         Phrases phrases = Phrases.in(answer.language());
         List<String> parts = new ArrayList<>();
-        if (firstReply) {
-            parts.add(phrases.disclosure());
+        if (disclosure != null) {
+            parts.add(disclosure);
         }
         if (answer.kind().answered()) {
             String intro = answer.fromAnotherLanguage()

@@ -22,7 +22,10 @@ class LinkQuestionsApi {
 
     private final LinkQuestions links;
 
-    LinkQuestionsApi(LinkQuestions links) {
+    private final dev.tandem.conversation.ConversationQueries conversations;
+
+    LinkQuestionsApi(LinkQuestions links, dev.tandem.conversation.ConversationQueries conversations) {
+        this.conversations = conversations;
         this.links = links;
     }
 
@@ -49,11 +52,13 @@ class LinkQuestionsApi {
     @PostMapping("/api/conversations/{id}/answered-by")
     @Operation(summary = "Say which article answers a customer's question in this conversation (agents)",
             description = "The article learns the question (without customer details) and answers it from then on")
-    LinkedJson linkMessage(@PathVariable UUID id, @RequestBody MessageLinkJson body, Principal user) {
+    LinkedJson linkMessage(@PathVariable UUID id, @RequestBody MessageLinkJson body, dev.tandem.identity.CurrentUser user) {
+        // an agent teaches from the conversations they may see: their teams' (404 or 403 otherwise, as for reading it)
+        conversations.details(user, id);
         if (body == null || body.messageId() == null || body.articleId() == null) {
             throw invalid("Send {\"messageId\": \"...\", \"articleId\": \"...\"}: a customer message and an article.");
         }
-        return new LinkedJson(links.linkMessage(id, body.messageId(), body.articleId(), user.getName()) ? 1 : 0);
+        return new LinkedJson(links.linkMessage(id, body.messageId(), body.articleId(), user.username()) ? 1 : 0);
     }
 
     private static ErrorResponseException invalid(String detail) {

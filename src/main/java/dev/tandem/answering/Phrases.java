@@ -6,7 +6,6 @@ import java.util.Map;
  * Everything the assistant says in its own words, per language. The answers themselves are the
  * knowledge base's words; these only frame them, so that nothing here can be a wrong claim.
  *
- * @param disclosure opens the assistant's first message in a conversation
  * @param answerIntro introduces an answer; {@code %s} is the article's title
  * @param followUp after an answer: how to get more help (the widget asks "Did this answer your question?" with buttons)
  * @param dontKnow when the knowledge does not answer the question
@@ -15,14 +14,13 @@ import java.util.Map;
  * @param late replaces a reply that could not come in time (the assistant is overloaded), with the offer of a person
  * @param language the language's name in itself, for {@link #notInLanguage}
  */
-record Phrases(String disclosure, String answerIntro, String followUp, String dontKnow, String notInLanguage,
+record Phrases(String answerIntro, String followUp, String dontKnow, String notInLanguage,
         String clarify, String late, String language) {
 
     static final String DEFAULT_LANGUAGE = "en";
 
     private static final Map<String, Phrases> BY_LANGUAGE = Map.of(
             "en", new Phrases(
-                    "Hi, I'm an AI assistant. You can ask for a person at any time.",
                     "Here is what our help article “%s” says:",
                     "If this doesn't answer your question, just ask for a person.",
                     "I'm sorry, I don't know the answer to that, and I'd rather not guess. "
@@ -32,7 +30,6 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
                     "Sorry, I'm taking longer than usual to answer. Would you like to talk to a person? Just say yes, or ask your question again in a moment.",
                     "English"),
             "es", new Phrases(
-                    "Hola, soy un asistente de IA. Puedes pedir hablar con una persona en cualquier momento.",
                     "Esto es lo que dice nuestro artículo de ayuda «%s»:",
                     "Si esto no responde a tu pregunta, pide hablar con una persona.",
                     "Lo siento, no sé la respuesta y prefiero no adivinar. "
@@ -42,7 +39,6 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
                     "Lo siento, estoy tardando más de lo normal en responder. ¿Quieres hablar con una persona? Solo dime que sí, o vuelve a preguntar en un momento.",
                     "español"),
             "fr", new Phrases(
-                    "Bonjour, je suis un assistant IA. Vous pouvez demander à parler à une personne à tout moment.",
                     "Voici ce que dit notre article d'aide « %s » :",
                     "Si cela ne répond pas à votre question, demandez à parler à une personne.",
                     "Je suis désolé, je ne connais pas la réponse et je préfère ne pas deviner. "
@@ -52,7 +48,6 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
                     "Désolé, je mets plus de temps que d'habitude à répondre. Voulez-vous parler à une personne ? Répondez simplement oui, ou reposez votre question dans un instant.",
                     "français"),
             "de", new Phrases(
-                    "Hallo, ich bin ein KI-Assistent. Sie können jederzeit mit einem Menschen sprechen.",
                     "Das steht in unserem Hilfeartikel „%s“:",
                     "Falls das Ihre Frage nicht beantwortet, fragen Sie einfach nach einem Menschen.",
                     "Das weiß ich leider nicht, und ich möchte nicht raten. "
@@ -62,7 +57,6 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
                     "Entschuldigung, meine Antwort dauert gerade länger als sonst. Möchten Sie mit einem Menschen sprechen? Antworten Sie einfach mit Ja, oder stellen Sie Ihre Frage gleich noch einmal.",
                     "Deutsch"),
             "pt", new Phrases(
-                    "Olá, sou um assistente de IA. Pode pedir para falar com uma pessoa a qualquer momento.",
                     "Eis o que diz o nosso artigo de ajuda «%s»:",
                     "Se isto não responde à sua pergunta, peça para falar com uma pessoa.",
                     "Lamento, não sei a resposta e prefiro não adivinhar. "
@@ -72,7 +66,6 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
                     "Desculpe, estou a demorar mais do que o habitual a responder. Quer falar com uma pessoa? Basta dizer que sim, ou volte a perguntar daqui a um momento.",
                     "português"),
             "it", new Phrases(
-                    "Ciao, sono un assistente IA. Puoi chiedere di parlare con una persona in qualsiasi momento.",
                     "Ecco cosa dice il nostro articolo di assistenza «%s»:",
                     "Se questo non risponde alla tua domanda, chiedi di parlare con una persona.",
                     "Mi dispiace, non conosco la risposta e preferisco non tirare a indovinare. "
@@ -82,7 +75,6 @@ record Phrases(String disclosure, String answerIntro, String followUp, String do
                     "Scusa, sto impiegando più del solito a rispondere. Vuoi parlare con una persona? Rispondi pure di sì, oppure rifai la domanda tra un momento.",
                     "italiano"),
             "nl", new Phrases(
-                    "Hallo, ik ben een AI-assistent. Je kunt op elk moment vragen om een medewerker.",
                     "Dit staat in ons helpartikel ‘%s’:",
                     "Beantwoordt dit je vraag niet? Vraag dan gerust om een medewerker.",
                     "Het spijt me, ik weet het antwoord niet en ik gok liever niet. "

@@ -13,6 +13,7 @@ import dev.tandem.conversation.ConversationTransferred;
 import dev.tandem.guardrails.ConstitutionSaved;
 import dev.tandem.guardrails.InputFlagged;
 import dev.tandem.guardrails.OutputChecked;
+import dev.tandem.guardrails.PersonalData;
 import dev.tandem.identity.IdentityEvents.ApiTokenIssued;
 import dev.tandem.identity.IdentityEvents.ApiTokenRevoked;
 import dev.tandem.identity.IdentityEvents.SignInFailed;
@@ -25,6 +26,9 @@ import dev.tandem.identity.IdentityEvents.UserSignedIn;
 import dev.tandem.identity.IdentityEvents.UserSignedOut;
 import dev.tandem.identity.UserDirectory;
 import dev.tandem.identity.UserSummary;
+import dev.tandem.privacy.ConversationsRetired;
+import dev.tandem.privacy.CustomerDataErased;
+import dev.tandem.privacy.CustomerDataExported;
 import dev.tandem.procedures.ProcedureActionTaken;
 import dev.tandem.review.ReplyHeld;
 import dev.tandem.review.ReplyReviewed;
@@ -170,7 +174,34 @@ class AuditRecorder {
     @ApplicationModuleListener
     void on(ProcedureActionTaken e) {
         log.append(e.at(), "AI assistant", "PROCEDURE_ACTION", "conversation", e.conversationId().toString(),
-                e.procedure() + " · " + e.action() + " " + e.inputs() + " → " + e.result(), null);
+                PersonalData.masked(e.procedure() + " · " + e.action() + " " + e.inputs() + " → " + e.result()), null);
+    }
+
+    /** An erasure is kept without what was erased: customer ids (meaningless once erased) and counts. */
+    @ApplicationModuleListener
+    void on(CustomerDataErased e) {
+        int rows = e.rows().values().stream().mapToInt(Integer::intValue).sum();
+        log.append(e.at(), e.actor(), "CUSTOMER_DATA_ERASED", "customer", target(e.customerIds()),
+                e.customerIds().size() + " customer record(s), " + e.conversations() + " conversation(s), " + rows
+                        + " rows: " + e.rows(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(CustomerDataExported e) {
+        log.append(e.at(), e.actor(), "CUSTOMER_DATA_EXPORTED", "customer", target(e.customerIds()),
+                e.customerIds().size() + " customer record(s), " + e.conversations() + " conversation(s)", null);
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationsRetired e) {
+        log.append(e.at(), "retention policy", "RETENTION_APPLIED", "conversation", null,
+                e.action() + " " + e.conversations() + " conversation(s) and " + e.customers()
+                        + " customer record(s) with no activity since " + e.before(), null);
+    }
+
+    private static String target(java.util.List<UUID> ids) {
+        String all = ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(","));
+        return all.length() <= 100 ? all : ids.get(0) + ",…";
     }
 
     @ApplicationModuleListener

@@ -25,9 +25,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AdminWidgetInboxesApi {
 
     private final WidgetInboxes inboxes;
+    private final InboxDisclosures disclosures;
 
-    AdminWidgetInboxesApi(WidgetInboxes inboxes) {
+    AdminWidgetInboxesApi(WidgetInboxes inboxes, InboxDisclosures disclosures) {
         this.inboxes = inboxes;
+        this.disclosures = disclosures;
     }
 
     record InboxJson(UUID id, String key, String name, String companyName, String greeting, String color,
@@ -63,5 +65,28 @@ class AdminWidgetInboxesApi {
         return InboxJson.of(inboxes.update(id,
                 new WidgetInboxes.Settings(name, body.companyName(), body.greeting(), body.color(), body.teamId()),
                 admin.username()));
+    }
+
+    @GetMapping("/{id}/ai-disclosure")
+    @Operation(summary = "The inbox's own AI disclosure texts, by language (empty: the configured or shipped ones)")
+    java.util.Map<String, String> disclosure(@PathVariable UUID id) {
+        inboxes.byId(id).orElseThrow(() -> WidgetInboxes.problem(HttpStatus.NOT_FOUND, "No widget inbox " + id + "."));
+        return disclosures.of(id);
+    }
+
+    @PutMapping("/{id}/ai-disclosure")
+    @Operation(summary = "Replace the inbox's AI disclosure texts",
+            description = "{\"en\": \"...\", \"de\": \"...\"}: the first AI message of a conversation from this "
+                    + "inbox opens with the text of its language; languages left out use tandem.conversation.ai-disclosure "
+                    + "or the shipped text. At most 500 characters each.")
+    java.util.Map<String, String> replaceDisclosure(@PathVariable UUID id, @RequestBody java.util.Map<String, String> body,
+            CurrentUser admin) {
+        inboxes.byId(id).orElseThrow(() -> WidgetInboxes.problem(HttpStatus.NOT_FOUND, "No widget inbox " + id + "."));
+        try {
+            return disclosures.replace(id, body, admin.username());
+        }
+        catch (IllegalArgumentException e) {
+            throw WidgetInboxes.problem(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
     }
 }

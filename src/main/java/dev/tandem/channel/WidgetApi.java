@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.tandem.answering.AnswerCustomer;
 import dev.tandem.answering.AssistantTurns;
+import dev.tandem.conversation.AiDisclosure;
 import dev.tandem.conversation.AuthorType;
 import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
@@ -62,10 +63,16 @@ class WidgetApi {
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final LeaveFollowUpEmail followUps;
 
+    private final InboxDisclosures disclosures;
+    private final AiDisclosure disclosure;
+
     WidgetApi(WidgetInboxes inboxes, ConversationTokens tokens, RateLimits limits, WidgetStreams streams,
             StartConversation start, PostCustomerMessage post, EscalateConversation escalate, ConversationQueries queries,
             AnswerCustomer assistant, AssistantTurns turns,
-            org.springframework.transaction.support.TransactionTemplate transactions, LeaveFollowUpEmail followUps) {
+            org.springframework.transaction.support.TransactionTemplate transactions, LeaveFollowUpEmail followUps,
+            InboxDisclosures disclosures, AiDisclosure disclosure) {
+        this.disclosures = disclosures;
+        this.disclosure = disclosure;
         this.turns = turns;
         this.followUps = followUps;
         this.inboxes = inboxes;
@@ -159,16 +166,22 @@ class WidgetApi {
             @Schema(description = AWAITING_REPLY) boolean awaitingReply) {
     }
 
-    record InboxView(String key, String companyName, String greeting, String color, boolean aiEnabled) {
+    record InboxView(String key, String companyName, String greeting, String color, boolean aiEnabled,
+            @Schema(description = "The notice that the customer talks to an AI, in the language asked for (lang), "
+                    + "as the inbox, the configuration or the shipped texts word it") String aiDisclosure) {
     }
 
     @GetMapping("/inboxes/{key}")
     @Operation(summary = "The widget's look and greeting")
-    InboxView inbox(@PathVariable String key, HttpServletRequest request) {
+    InboxView inbox(@PathVariable String key, @RequestParam(required = false) String lang, HttpServletRequest request) {
         limits.request(request.getRemoteAddr());
         WidgetInbox inbox = inboxes.byKey(key)
             .orElseThrow(() -> WidgetInboxes.problem(HttpStatus.NOT_FOUND, "No widget inbox with key '" + key + "'."));
-        return new InboxView(inbox.key(), inbox.companyName(), inbox.greeting(), inbox.color(), assistant.enabled());
+        String language = lang == null || lang.length() < 2 ? "en" : lang.substring(0, 2).toLowerCase(java.util.Locale.ROOT);
+        language = AiDisclosure.LANGUAGES.contains(language) ? language : "en";
+        String notice = disclosures.of(inbox.id()).get(language);
+        return new InboxView(inbox.key(), inbox.companyName(), inbox.greeting(), inbox.color(), assistant.enabled(),
+                notice != null ? notice : disclosure.text(language, null));
     }
 
     @PostMapping("/conversations")

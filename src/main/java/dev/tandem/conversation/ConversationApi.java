@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +36,12 @@ class ConversationApi {
     private final TransferConversation transfer;
     private final ResolveConversation resolve;
     private final ReopenConversation reopen;
+    private final ObjectProvider<AgentRedaction> redaction;
 
     ConversationApi(ConversationQueries queries, AssignConversation assign, PostAgentMessage postMessage,
-            TransferConversation transfer, ResolveConversation resolve, ReopenConversation reopen) {
+            TransferConversation transfer, ResolveConversation resolve, ReopenConversation reopen,
+            ObjectProvider<AgentRedaction> redaction) {
+        this.redaction = redaction;
         this.queries = queries;
         this.assign = assign;
         this.postMessage = postMessage;
@@ -47,8 +52,9 @@ class ConversationApi {
 
     record CustomerJson(UUID id, String name, String email, String externalId) {
 
-        static CustomerJson of(Customer customer) {
-            return new CustomerJson(customer.id(), customer.name(), customer.email(), customer.externalId());
+        static CustomerJson of(Customer customer, UnaryOperator<String> mask) {
+            return new CustomerJson(customer.id(), mask.apply(customer.name()), mask.apply(customer.email()),
+                    customer.externalId());
         }
     }
 
@@ -60,7 +66,11 @@ class ConversationApi {
                     + "null when not recorded") String language) {
 
         static MessageJson of(Message m) {
-            return new MessageJson(m.id(), m.author(), m.authorId(), m.authorName(), m.text(), m.internal(),
+            return of(m, UnaryOperator.identity());
+        }
+
+        static MessageJson of(Message m, UnaryOperator<String> mask) {
+            return new MessageJson(m.id(), m.author(), m.authorId(), m.authorName(), mask.apply(m.text()), m.internal(),
                     m.createdAt(), List.of(), m.kind(), m.language());
         }
     }
@@ -72,11 +82,12 @@ class ConversationApi {
             String followUpEmail,
             List<MessageJson> messages) {
 
-        static ConversationJson of(ConversationSummary c, List<Message> messages) {
-            return new ConversationJson(c.id(), c.status(), c.channel(), c.teamId(), c.assigneeId(), c.subject(),
-                    c.lastPreview(), CustomerJson.of(c.customer()), c.createdAt(), c.updatedAt(), c.lastMessageAt(),
-                    c.resolvedAt(), c.priority(), c.firstResponse(), c.followUpEmail(),
-                    messages == null ? null : messages.stream().map(MessageJson::of).toList());
+        static ConversationJson of(ConversationSummary c, List<Message> messages, UnaryOperator<String> mask) {
+            return new ConversationJson(c.id(), c.status(), c.channel(), c.teamId(), c.assigneeId(),
+                    mask.apply(c.subject()), mask.apply(c.lastPreview()), CustomerJson.of(c.customer(), mask),
+                    c.createdAt(), c.updatedAt(), c.lastMessageAt(), c.resolvedAt(), c.priority(), c.firstResponse(),
+                    mask.apply(c.followUpEmail()),
+                    messages == null ? null : messages.stream().map(m -> MessageJson.of(m, mask)).toList());
         }
     }
 
@@ -90,6 +101,13 @@ class ConversationApi {
     }
 
     record CustomerHistoryJson(CustomerJson customer, List<ConversationJson> conversations) {
+    }
+
+    /** What the caller's role may not see of personal data is masked (module guardrails' policy). */
+    private UnaryOperator<String> mask(CurrentUser user) {
+        AgentRedaction policy = redaction.getIfAvailable();
+        UnaryOperator<String> mask = policy == null ? UnaryOperator.identity() : policy.forViewer(user);
+        return text -> text == null ? null : mask.apply(text);
     }
 
     @GetMapping("/conversations")
@@ -110,7 +128,7 @@ class ConversationApi {
             }
         }
         var filter = new ConversationFilter(status, assigneeId, team);
-        var items = queries.list(user, filter, limit, offset).stream().map(c -> ConversationJson.of(c, null)).toList();
+        var items = queries.list(user, filter, limit, offset).stream().map(c -> ConversationJson.of(c, null, mask(user))).toList();
         return new ConversationPage(items, queries.count(user, filter), limit, offset);
     }
 
@@ -118,13 +136,13 @@ class ConversationApi {
     @Operation(summary = "One conversation with all messages, internal notes included")
     ConversationJson get(CurrentUser user, @PathVariable UUID id) {
         var details = queries.details(user, id);
-        return ConversationJson.of(details.conversation(), details.messages());
+        return ConversationJson.of(details.conversation(), details.messages(), mask(user));
     }
 
     @PostMapping("/conversations/{id}/assign")
     @Operation(summary = "Assign the conversation to the caller; 409 when someone else has it")
     ConversationJson assign(CurrentUser user, @PathVariable UUID id) {
-        return ConversationJson.of(assign.assignToSelf(user, id), null);
+        return ConversationJson.of(assign.assignToSelf(user, id), null, mask(user));
     }
 
     @PostMapping("/conversations/{id}/messages")
@@ -141,26 +159,26 @@ class ConversationApi {
     @Operation(summary = "Transfer to another agent (toAgentId) or to a team's queue (toTeamId)")
     ConversationJson transfer(CurrentUser user, @PathVariable UUID id, @RequestBody Transfer request) {
         return ConversationJson.of(transfer.transfer(user, id,
-                new TransferConversation.Command(request.toAgentId(), request.toTeamId(), request.note())), null);
+                new TransferConversation.Command(request.toAgentId(), request.toTeamId(), request.note())), null, mask(user));
     }
 
     @PostMapping("/conversations/{id}/resolve")
     @Operation(summary = "Resolve; the conversation reopens when the customer writes again")
     ConversationJson resolve(CurrentUser user, @PathVariable UUID id) {
-        return ConversationJson.of(resolve.resolve(user, id), null);
+        return ConversationJson.of(resolve.resolve(user, id), null, mask(user));
     }
 
     @PostMapping("/conversations/{id}/reopen")
     @Operation(summary = "Reopen a resolved conversation and take it")
     ConversationJson reopen(CurrentUser user, @PathVariable UUID id) {
-        return ConversationJson.of(reopen.reopen(user, id), null);
+        return ConversationJson.of(reopen.reopen(user, id), null, mask(user));
     }
 
     @GetMapping("/customers/{id}")
     @Operation(summary = "A customer's profile and their conversations visible to the caller")
     CustomerHistoryJson customer(CurrentUser user, @PathVariable UUID id) {
         var history = queries.customer(user, id);
-        return new CustomerHistoryJson(CustomerJson.of(history.customer()),
-                history.conversations().stream().map(c -> ConversationJson.of(c, null)).toList());
+        return new CustomerHistoryJson(CustomerJson.of(history.customer(), mask(user)),
+                history.conversations().stream().map(c -> ConversationJson.of(c, null, mask(user))).toList());
     }
 }

@@ -96,6 +96,12 @@ public class ConversationQueries {
                         org.springframework.http.HttpStatus.NOT_FOUND, "No customer with id " + customerId + "."), null));
         var visibleConversations = conversations.findByCustomer(customerId).stream()
             .filter(c -> user.canSeeTeam(c.teamId())).toList();
+        if (visibleConversations.isEmpty() && !user.seesAllTeams()) {
+            // an agent learns of a customer only through a conversation they may see
+            throw new org.springframework.web.ErrorResponseException(org.springframework.http.HttpStatus.NOT_FOUND,
+                    org.springframework.http.ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.NOT_FOUND,
+                            "No customer with id " + customerId + "."), null);
+        }
         return new CustomerHistory(customer, visibleConversations);
     }
 }

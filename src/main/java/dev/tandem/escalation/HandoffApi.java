@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.tandem.conversation.AgentRedaction;
 import dev.tandem.conversation.ConversationQueries;
-import dev.tandem.guardrails.AgentView;
 import dev.tandem.identity.CurrentUser;
 
 @RestController
@@ -21,12 +21,13 @@ class HandoffApi {
 
     private final ConversationQueries conversations;
     private final HandoffPackets packets;
-    private final AgentView agentView;
+    private final org.springframework.beans.factory.ObjectProvider<AgentRedaction> redaction;
 
-    HandoffApi(ConversationQueries conversations, HandoffPackets packets, AgentView agentView) {
+    HandoffApi(ConversationQueries conversations, HandoffPackets packets,
+            org.springframework.beans.factory.ObjectProvider<AgentRedaction> redaction) {
         this.conversations = conversations;
         this.packets = packets;
-        this.agentView = agentView;
+        this.redaction = redaction;
     }
 
     @GetMapping("/conversations/{id}/handoff")
@@ -34,6 +35,8 @@ class HandoffApi {
             + "already answered, sentiment, language, intent, priority, and the structured summary (`summary`, null "
             + "until one is made)")
     HandoffPacket handoff(CurrentUser user, @PathVariable UUID id) {
-        return packets.of(conversations.details(user, id)).withSummaryMasked(agentView.maskFor(user));
+        var packet = packets.of(conversations.details(user, id));
+        AgentRedaction policy = redaction.getIfAvailable();
+        return policy == null ? packet : packet.masked(policy.forViewer(user));
     }
 }

@@ -38,11 +38,30 @@ public record HandoffPacket(UUID conversationId, ConversationStatus status, Inst
         answered = List.copyOf(answered);
     }
 
-    /** This packet with its summary's texts passed through {@code mask} (the viewer's personal-data policy). */
-    public HandoffPacket withSummaryMasked(java.util.function.UnaryOperator<String> mask) {
-        return summary == null ? this
-                : new HandoffPacket(conversationId, status, escalatedAt, priority, why, reasons, customer, customerMessages,
-                        goal, facts, answered, sentiment, language, intent, tasks, summary.masked(mask));
+    /**
+     * This packet with the personal data a viewer may not see masked in every text: the customer's details, the
+     * reasons' evidence, the goal, the facts, the assistant's replies and what tasks were given.
+     */
+    public HandoffPacket masked(java.util.function.UnaryOperator<String> mask) {
+        java.util.function.UnaryOperator<String> m = text -> text == null ? null : mask.apply(text);
+        return new HandoffPacket(conversationId, status, escalatedAt, priority, m.apply(why),
+                reasons.stream().map(f -> new Finding(f.reason(), f.rule(), m.apply(f.says()), f.priority(),
+                        m.apply(f.evidence()))).toList(),
+                customer == null ? null : new Customer(m.apply(customer.name()), m.apply(customer.email())),
+                customerMessages, m.apply(goal),
+                facts.stream().map(f -> new Fact(f.type(), m.apply(f.value()))).toList(),
+                answered.stream().map(a -> new AiReply(a.at(), m.apply(a.text()), a.answered(), a.citations())).toList(),
+                sentiment, language, intent,
+                tasks.stream().map(t -> new Task(t.name(), m.apply(t.state()), maskValues(t.asked(), m), t.verified(),
+                        t.done().stream().map(m).toList())).toList(),
+                summary == null ? null : summary.masked(m));
+    }
+
+    private static java.util.Map<String, String> maskValues(java.util.Map<String, String> values,
+            java.util.function.UnaryOperator<String> mask) {
+        var masked = new java.util.LinkedHashMap<String, String>();
+        values.forEach((k, v) -> masked.put(k, mask.apply(v)));
+        return masked;
     }
 
     /**

@@ -15,6 +15,8 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.egress.EgressPolicy;
+
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -76,8 +78,11 @@ class HttpConnector {
     private final Map<String, Retry> retries = new ConcurrentHashMap<>();
     private volatile String selfBaseUrl = "http://127.0.0.1:8080";
 
-    HttpConnector(ProceduresProperties properties) {
+    private final EgressPolicy egress;
+
+    HttpConnector(ProceduresProperties properties, EgressPolicy egress) {
         this.properties = properties;
+        this.egress = egress;
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -93,6 +98,15 @@ class HttpConnector {
         ProceduresProperties.SystemProperties system = properties.systems().get(call.system());
         if (system == null) {
             throw new IllegalStateException("No system " + call.system() + " under tandem.procedures.systems");
+        }
+        if (!isSelf(system)) {
+            try {
+                // checked at every call: a host name that now resolves to an internal address is refused now
+                egress.check(system.baseUrl(), "tandem.procedures.systems." + call.system() + ".base-url");
+            }
+            catch (EgressPolicy.Refused refused) {
+                throw new Unavailable(refused.getMessage(), refused);
+            }
         }
         HttpRequest request = request(call, system);
         CircuitBreaker breaker = breakers.computeIfAbsent(call.system(), name -> CircuitBreaker.of(name,
@@ -144,9 +158,13 @@ class HttpConnector {
         }
     }
 
+    /** A base URL that is only a path (or none) is this Tandem itself, never an outside address. */
+    private static boolean isSelf(ProceduresProperties.SystemProperties system) {
+        return system.baseUrl() == null || system.baseUrl().isBlank() || system.baseUrl().startsWith("/");
+    }
+
     private HttpRequest request(Call call, ProceduresProperties.SystemProperties system) {
-        String base = system.baseUrl() == null || system.baseUrl().isBlank() || system.baseUrl().startsWith("/")
-                ? selfBaseUrl + (system.baseUrl() == null ? "" : system.baseUrl()) : system.baseUrl();
+        String base = isSelf(system) ? selfBaseUrl + (system.baseUrl() == null ? "" : system.baseUrl()) : system.baseUrl();
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + call.path()))
             .timeout(system.timeout())
             .header("Accept", "application/json");

@@ -22,6 +22,7 @@ import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 import dev.tandem.conversation.ConversationDetails;
+import dev.tandem.conversation.AiDisclosure;
 import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.Customer;
@@ -61,10 +62,13 @@ public class RunProcedures {
     private final Clock clock;
     private final Timer ownTime;
 
+    private final AiDisclosure disclosure;
+
     RunProcedures(ProceduresProperties properties, ProcedureCatalog catalog, Triggers triggers, ProcedureEngine engine,
             ProcedureRuns runs, Replies replies, PostAiMessage post, EscalateConversation escalate,
             ConversationQueries conversations, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, AiDisclosure disclosure) {
+        this.disclosure = disclosure;
         this.properties = properties;
         this.catalog = catalog;
         this.triggers = triggers;
@@ -217,7 +221,7 @@ public class RunProcedures {
                 List<String> said = new ArrayList<>(turn.said);
                 if (firstReply) {
                     // the customer learns in the first reply that they talk to an AI, whoever writes it
-                    said.add(0, replies.text("disclosure", run.language, Map.of()));
+                    said.add(0, disclosure.text(run.language, run.conversationId));
                 }
                 post.post(run.conversationId, String.join("\n\n", said), List.of()).ifPresent(posted::add);
             }

@@ -44,11 +44,18 @@ class ConversationPage {
         this.agentView = agentView;
     }
 
+    /** The customer's details as this viewer may see them (the role's policy of personal data). */
+    private static dev.tandem.conversation.Customer masked(dev.tandem.conversation.Customer customer,
+            java.util.function.UnaryOperator<String> mask) {
+        return new dev.tandem.conversation.Customer(customer.id(), mask.apply(customer.name()),
+                mask.apply(customer.email()), customer.externalId(), customer.createdAt());
+    }
+
     /** The packet matters while a person takes over; building it reads the conversation once more. */
     private HandoffPacket packet(CurrentUser me, ConversationDetails details) {
         var status = details.conversation().status();
         return status == ConversationStatus.QUEUED || status == ConversationStatus.ASSIGNED
-                ? packets.of(details).withSummaryMasked(agentView.maskFor(me)) : null;
+                ? packets.of(details).masked(agentView.maskFor(me)) : null;
     }
 
     /**
@@ -81,7 +88,7 @@ class ConversationPage {
         model.addAttribute("entries",
                 TimelineEntry.of(details.messages(), null, conversation.customer().displayName(), seen));
         model.addAttribute("guardrailFlags", seen.flags());
-        model.addAttribute("customer", conversation.customer());
+        model.addAttribute("customer", masked(conversation.customer(), agentView.maskFor(me)));
         var history = queries.customer(me, conversation.customer().id()).conversations();
         var shown = agentView.maskFor(me);
         model.addAttribute("history", history);
@@ -102,7 +109,7 @@ class ConversationPage {
         var conversation = details.conversation();
         model.addAttribute("header", ConversationHeader.of(conversation, People.load(directory), me, packet(me, details)));
         model.addAttribute("guardrailFlags", agentView.of(me, id).flags());
-        model.addAttribute("customer", conversation.customer());
+        model.addAttribute("customer", masked(conversation.customer(), agentView.maskFor(me)));
         var history = queries.customer(me, conversation.customer().id()).conversations();
         var shown = agentView.maskFor(me);
         model.addAttribute("history", history);
