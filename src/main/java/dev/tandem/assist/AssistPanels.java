@@ -19,6 +19,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.tandem.ai.Embeddings;
 import dev.tandem.ai.LanguageDetection;
+import dev.tandem.answering.SuggestedReplies;
 import dev.tandem.conversation.AuthorType;
 import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
@@ -71,13 +72,15 @@ class AssistPanels {
     private final LanguageDetection languages;
     private final Embeddings embeddings;
     private final ApplicationEventPublisher events;
+    private final SuggestedReplies replies;
     private final Cache<UUID, AssistPanel> panels = Caffeine.newBuilder().maximumSize(10_000)
         .expireAfterAccess(Duration.ofHours(2)).build();
 
     AssistPanels(AssistProperties properties, ConversationQueries conversations, KnowledgeHelp knowledge, Macros macros,
             PastReplies pastReplies, SuggestionRecords records, PolicyReminders policies, RunProcedures procedures,
             ClassifyIntent intents, EntityExtraction entities, LanguageDetection languages, Embeddings embeddings,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, SuggestedReplies replies) {
+        this.replies = replies;
         this.properties = properties;
         this.conversations = conversations;
         this.knowledge = knowledge;
@@ -161,7 +164,7 @@ class AssistPanels {
                         s.score()))
                 .toList();
         } else {
-            suggestions = suggest(details, text, passages, found);
+            suggestions = suggest(details, text, language, passages, found);
             records.save(conversationId, message.id(), suggestions);
         }
         ProcedureOffer procedure = procedures.offerFor(text).orElse(null);
@@ -171,7 +174,7 @@ class AssistPanels {
                 reminders);
     }
 
-    private List<Suggestion> suggest(ConversationDetails details, String text, List<Passage> passages,
+    private List<Suggestion> suggest(ConversationDetails details, String text, String language, List<Passage> passages,
             List<Entity> found) {
         Map<String, Double> priors = records.priors();
         List<Suggestion> candidates = new ArrayList<>();
@@ -203,7 +206,24 @@ class AssistPanels {
                     ranked(match.similarity(), priors, Suggestion.Kind.PAST_REPLY, match.example().replyMessageId())));
         }
         candidates.sort(Comparator.comparingDouble(Suggestion::score).reversed());
-        return List.copyOf(candidates.subList(0, Math.min(properties.suggestions(), candidates.size())));
+        List<Suggestion> chosen = new ArrayList<>(
+                candidates.subList(0, Math.min(properties.suggestions(), candidates.size())));
+        // LLM mode: the model's grounded reply comes first, in place of the last embedded one
+        generated(details.conversation().id(), text, language, priors).ifPresent(suggestion -> {
+            if (chosen.size() == properties.suggestions()) {
+                chosen.remove(chosen.size() - 1);
+            }
+            chosen.add(0, suggestion);
+        });
+        return List.copyOf(chosen);
+    }
+
+    private Optional<Suggestion> generated(UUID conversationId, String text, String language,
+            Map<String, Double> priors) {
+        return replies.write(conversationId, text, language)
+            .map(written -> new Suggestion(IDS.generate(), Suggestion.Kind.GENERATED,
+                    written.articleIds().isEmpty() ? "model" : written.articleIds().get(0), "Generated", written.text(),
+                    ranked(1, priors, Suggestion.Kind.GENERATED, "model")));
     }
 
     /** Relevance times the source's usage prior (0.5 with no feedback, so a neutral factor of 1). */
