@@ -35,6 +35,7 @@ class InboxTest {
     UserSummary agentOfA;
     String customerOfA;
     String customerOfB;
+    UUID conversationOfA;
     UUID conversationOfB;
 
     @BeforeEach
@@ -45,7 +46,7 @@ class InboxTest {
         agentOfA = fixtures.agent("Ann Agent", a);
         customerOfA = WorkspaceFixtures.unique("Ada Customer");
         customerOfB = WorkspaceFixtures.unique("Ben Customer");
-        fixtures.conversation(customerOfA, a, "My parcel is late.");
+        conversationOfA = fixtures.conversation(customerOfA, a, "My parcel is late.");
         conversationOfB = fixtures.conversation(customerOfB, b, "I was charged twice.");
     }
 
@@ -69,7 +70,10 @@ class InboxTest {
         UserSummary supervisor = fixtures.supervisor("Sue Supervisor");
         var client = SignedInClient.signIn(port, supervisor.username(), WorkspaceFixtures.PASSWORD);
 
-        assertThat(client.get("/inbox?view=queued").body()).contains(customerOfA, customerOfB);
+        // (the queue page holds the 100 longest waiting: in a context other tests share, these may not be among them)
+        var ofA = client.get("/conversations/" + conversationOfA);
+        assertThat(ofA.statusCode()).isEqualTo(200);
+        assertThat(ofA.body()).contains(customerOfA, "My parcel is late.");
         var conversation = client.get("/conversations/" + conversationOfB);
         assertThat(conversation.statusCode()).isEqualTo(200);
         assertThat(conversation.body()).contains(customerOfB, "I was charged twice.");
