@@ -220,6 +220,9 @@ class AssistPanels {
 
     private Optional<Suggestion> generated(UUID conversationId, String text, String language,
             Map<String, Double> priors) {
+        if (!properties.generate()) {
+            return Optional.empty();
+        }
         return replies.write(conversationId, text, language)
             .map(written -> new Suggestion(IDS.generate(), Suggestion.Kind.GENERATED,
                     written.articleIds().isEmpty() ? "model" : written.articleIds().get(0), "Generated", written.text(),

@@ -15,9 +15,11 @@ import org.springframework.core.io.Resource;
  *        the same request and drops mere same-topic messages
  * @param workers threads computing panels off the request threads; more messages wait in a queue
  * @param policies the YAML file of policy reminders
+ * @param generate in LLM mode, suggest the model's grounded reply first
  */
 @ConfigurationProperties("tandem.assist")
 record AssistProperties(@DefaultValue("true") boolean enabled, @DefaultValue("3") int passages,
         @DefaultValue("3") int suggestions, @DefaultValue("0.80") double pastReplySimilarity,
-        @DefaultValue("2") int workers, @DefaultValue("classpath:assist/policies.yml") Resource policies) {
+        @DefaultValue("2") int workers, @DefaultValue("classpath:assist/policies.yml") Resource policies,
+        @DefaultValue("true") boolean generate) {
 }

@@ -38,6 +38,7 @@ class GeneratedSuggestionsApiTest {
     static void llm(DynamicPropertyRegistry registry) {
         // the assistant stays out of it: the conversation goes to a person at once, and only assist asks the model
         registry.add("tandem.answering.enabled", () -> "false");
+        registry.add("tandem.assist.generate", () -> "true");
         registry.add("tandem.ai.chat.base-url", MODEL::baseUrl);
         registry.add("tandem.ai.chat.model", () -> "test-model");
         registry.add("tandem.ai.chat.timeout", () -> "2s");
