@@ -5,11 +5,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.tandem.ai.Embeddings;
 import dev.tandem.answering.CustomerDetails;
 import dev.tandem.knowledge.Audience;
+import dev.tandem.knowledge.Glossary;
 import dev.tandem.knowledge.KnowledgeSearch;
 import dev.tandem.knowledge.Passage;
 
@@ -18,7 +20,8 @@ import dev.tandem.knowledge.Passage;
  * relevant articles, public and internal (an agent may read internal articles), best first. One passage
  * per article: three passages of one article would hide the second-best article, and the agent opens
  * the article anyway. The customer's own details (email, order or phone number) are cut from the query
- * first, as the assistant's search does ({@link CustomerDetails}). {@code eval assist} measures this
+ * first, as the assistant's search does ({@link CustomerDetails}); a question in a language with few articles
+ * of its own is carried into English with the {@link Glossary}. {@code eval assist} measures this
  * very class, so its figure is the panel's.
  */
 final class KnowledgeHelp {
@@ -30,6 +33,12 @@ final class KnowledgeHelp {
     static final int RERANKED = 8;
 
     static final double SIMILARITY_WEIGHT = 1.0;
+
+    /**
+     * Below this many articles in the message's language, the panel searches the English knowledge with the
+     * question carried into English by the glossary (the assistant's rule, answering's {@code DECIDES_ALONE_FROM}).
+     */
+    static final int OWN_LANGUAGE_FROM = 10;
 
     private final KnowledgeSearch search;
 
@@ -48,12 +57,43 @@ final class KnowledgeHelp {
         return d;
     }
 
+    /**
+     * English passages found for a question in another language, each replaced by the best passage of the
+     * article's translation into that language where one exists: the agent answers the customer in it.
+     */
+    private List<Passage> inTheirLanguage(List<Passage> english, String message, String language) {
+        List<Passage> translated = new ArrayList<>(english.size());
+        Map<String, List<Passage>> ownPassages = new HashMap<>();
+        for (Passage passage : english) {
+            Optional<String> translation = search.translationOf(passage.articleId(), language);
+            Optional<Passage> own = translation.flatMap(id -> ownPassages
+                .computeIfAbsent(language, l -> search.search(CustomerDetails.removedFrom(message), l, Audience.AGENT,
+                        DEPTH))
+                .stream()
+                .filter(p -> p.articleId().equals(id))
+                .findFirst()
+                .map(p -> new Passage(p.articleId(), p.title(), p.headingPath(), p.text(), passage.score(),
+                        passage.similarity())));
+            translated.add(own.orElse(passage));
+        }
+        return translated;
+    }
+
     /** At most {@code n} passages from distinct articles, best first; none for a blank message. */
     List<Passage> passages(String message, String language, int n) {
         if (message == null || message.isBlank()) {
             return List.of();
         }
         String query = CustomerDetails.removedFrom(message);
+        String asked = language;
+        if (search.publicArticlesIn(language) < OWN_LANGUAGE_FROM) {
+            // a question in a language with (almost) no articles: carried into English, as the assistant does
+            Optional<String> english = Glossary.bundled().intoEnglish(query, language).filter(q -> !q.isBlank());
+            if (english.isPresent()) {
+                query = english.get();
+                language = "en";
+            }
+        }
         List<Passage> found = search.search(query, language, Audience.AGENT, DEPTH);
         List<Passage> distinct = new ArrayList<>();
         Set<String> articles = new HashSet<>();
@@ -80,6 +120,7 @@ final class KnowledgeHelp {
             blended.put(passage, passage.score() / best + SIMILARITY_WEIGHT * similarity);
         }
         distinct.sort((a, b) -> Double.compare(blended.get(b), blended.get(a)));
-        return List.copyOf(distinct.subList(0, Math.min(n, distinct.size())));
+        List<Passage> best3 = distinct.subList(0, Math.min(n, distinct.size()));
+        return List.copyOf(language.equals(asked) ? best3 : inTheirLanguage(best3, message, asked));
     }
 }
