@@ -102,22 +102,28 @@ class AsyncRepliesApiTest {
             Thread.onSpinWait();
         }
         assertThat(customer.view().get("status").asString()).as("a yes to the offer hands over").isEqualTo("QUEUED");
-        awaitAllPublicationsCompleted();
+        awaitAllPublicationsCompleted(customer.id());
     }
 
-    /** What the turns set off (reading the messages, routing, the audit) completes too, before this context pauses. */
-    private void awaitAllPublicationsCompleted() {
+    /**
+     * What the conversation's turns set off (reading the messages, routing, the audit, the summary) completes too,
+     * before this context pauses. Only this conversation's: in the PostgreSQL schema the test contexts share, other
+     * contexts' publications wait for their own (paused) contexts.
+     */
+    private void awaitAllPublicationsCompleted(java.util.UUID conversationId) {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<String> open = openPublications();
+        List<String> open = openPublications(conversationId);
         while (!open.isEmpty() && System.nanoTime() < until) {
             pause();
-            open = openPublications();
+            open = openPublications(conversationId);
         }
         assertThat(open).as("publications not completed").isEmpty();
     }
 
-    private List<String> openPublications() {
-        return jdbc.sql("select listener_id || ' (' || coalesce(status, '?') || ')' from event_publication")
+    private List<String> openPublications(java.util.UUID conversationId) {
+        return jdbc.sql("select listener_id || ' (' || coalesce(status, '?') || ')' from event_publication"
+                + " where completion_date is null and serialized_event like ?")
+            .param("%" + conversationId + "%")
             .query(String.class).list();
     }
 
