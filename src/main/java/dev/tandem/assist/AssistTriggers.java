@@ -1,7 +1,10 @@
 package dev.tandem.assist;
 
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.tandem.ai.CpuPriority;
 import dev.tandem.conversation.AuthorType;
 import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.conversation.ConversationResolved;
@@ -25,6 +29,12 @@ import dev.tandem.conversation.MessagePosted;
  * its own (never on the customer's request thread); learns the replies of a conversation when it is
  * resolved. Plain listeners, not persisted publications: a panel lost to a restart is computed again
  * when an agent opens the conversation.
+ *
+ * <p>A panel costs an embedding, a search and a rerank, ten times what storing the message costs, and a
+ * customer may write several messages while an agent reads. So a conversation waits for its panel at most
+ * once (a message that arrives while its refresh still waits adds nothing: the refresh reads the latest
+ * message when it runs), and the workers run behind the threads that store messages
+ * ({@link CpuPriority#ASSISTANT}): under a burst the panels fall behind, never the customers' messages.
  */
 @Component
 class AssistTriggers {
@@ -36,6 +46,8 @@ class AssistTriggers {
     private final PastReplies pastReplies;
     private final ConversationQueries conversations;
     private final ThreadPoolExecutor workers;
+    /** Conversations whose refresh waits for a worker. */
+    private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
 
     AssistTriggers(AssistProperties properties, AssistPanels panels, PastReplies pastReplies,
             ConversationQueries conversations) {
@@ -46,11 +58,27 @@ class AssistTriggers {
         AtomicInteger n = new AtomicInteger();
         // Bounded: under a burst the oldest waiting work goes; its panel is computed when someone opens it.
         this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 1, TimeUnit.MINUTES,
-                new ArrayBlockingQueue<>(1_000), r -> {
-                    Thread thread = new Thread(r, "assist-" + n.incrementAndGet());
+                new ArrayBlockingQueue<>(1_000), work -> {
+                    Thread thread = new Thread(() -> {
+                        CpuPriority.lowerCurrentThread(CpuPriority.ASSISTANT);
+                        work.run();
+                    }, "assist-" + n.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.DiscardOldestPolicy());
+                }, dropOldest());
+    }
+
+    /** Drops the oldest waiting work for the new; a dropped refresh no longer waits, so its conversation may ask again. */
+    private RejectedExecutionHandler dropOldest() {
+        return (work, executor) -> {
+            if (executor.isShutdown()) {
+                return;
+            }
+            if (executor.getQueue().poll() instanceof Refresh dropped) {
+                waiting.remove(dropped.conversationId());
+            }
+            executor.execute(work);
+        };
     }
 
     // Plain @EventListener with the work handed over after the commit, not @TransactionalEventListener: Spring
@@ -99,13 +127,33 @@ class AssistTriggers {
     }
 
     private void submit(UUID conversationId) {
-        workers.execute(() -> {
+        if (waiting.add(conversationId)) {
+            workers.execute(new Refresh(conversationId));
+        }
+    }
+
+    private final class Refresh implements Runnable {
+
+        private final UUID conversationId;
+
+        Refresh(UUID conversationId) {
+            this.conversationId = conversationId;
+        }
+
+        UUID conversationId() {
+            return conversationId;
+        }
+
+        @Override
+        public void run() {
+            // before the work: a message stored while this refresh runs asks for another one
+            waiting.remove(conversationId);
             try {
                 panels.refresh(conversationId);
             } catch (RuntimeException e) {
                 log.warn("Could not compute the assist panel of conversation {}: {}", conversationId, e.toString());
             }
-        });
+        }
     }
 
     @EventListener(ContextClosedEvent.class)
