@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.ErrorResponseException;
 
 import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
@@ -25,7 +26,8 @@ import dev.tandem.understanding.MessageUnderstandings;
 
 /**
  * The assist panel beside a conversation in the workspace (re-read on the stream's {@code assist} event),
- * the feedback the page sends for a suggestion, and the macro search of the reply box.
+ * its button that runs the offered procedure for the customer, the feedback the page sends for a
+ * suggestion, and the macro search of the reply box.
  */
 @Controller
 class AssistPanelPage {
@@ -36,9 +38,11 @@ class AssistPanelPage {
     private final Macros macros;
     private final MessageUnderstandings understandings;
     private final AgentView agentView;
+    private final RunProcedureForCustomer runProcedure;
 
     AssistPanelPage(ConversationQueries conversations, AssistPanels panels, SuggestionFeedback feedback, Macros macros,
-            MessageUnderstandings understandings, AgentView agentView) {
+            MessageUnderstandings understandings, AgentView agentView, RunProcedureForCustomer runProcedure) {
+        this.runProcedure = runProcedure;
         this.conversations = conversations;
         this.panels = panels;
         this.feedback = feedback;
@@ -53,7 +57,27 @@ class AssistPanelPage {
 
     @GetMapping("/conversations/{id}/assist")
     String panel(CurrentUser me, @PathVariable UUID id, Model model) {
-        ConversationDetails details = conversations.details(me, id);
+        return render(me, conversations.details(me, id), model);
+    }
+
+    /**
+     * The panel's "Run for the customer": starts the offered procedure and shows the panel again with what
+     * happened, or why it did not (the procedure is gone, the conversation is not the agent's, one runs already).
+     */
+    @PostMapping("/conversations/{id}/assist/procedure")
+    String runProcedure(CurrentUser me, @PathVariable UUID id, @RequestParam(required = false) String procedure,
+            Model model) {
+        try {
+            runProcedure.run(me, id, procedure);
+            model.addAttribute("procedureStarted", true);
+        } catch (ErrorResponseException refused) {
+            model.addAttribute("procedureError", refused.getBody().getDetail());
+        }
+        return render(me, conversations.details(me, id), model);
+    }
+
+    private String render(CurrentUser me, ConversationDetails details, Model model) {
+        UUID id = details.conversation().id();
         var status = details.conversation().status();
         boolean active = status == ConversationStatus.QUEUED || status == ConversationStatus.ASSIGNED;
         AssistPanel panel = active ? panels.current(details) : AssistPanel.empty(id);
@@ -61,6 +85,8 @@ class AssistPanelPage {
         model.addAttribute("assist", panel);
         model.addAttribute("assistActive", active);
         model.addAttribute("assistMessage", panel.messageText() == null ? null : shown.apply(panel.messageText()));
+        model.addAttribute("mayRunProcedure", status == ConversationStatus.ASSIGNED
+                && me.id().equals(details.conversation().assigneeId()));
         model.addAttribute("previous", conversations.customer(me, details.conversation().customer().id()).conversations()
             .stream().filter(c -> !c.id().equals(id)).limit(5).toList());
         model.addAttribute("mood", mood(understandings.of(id)));

@@ -9,7 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The AI assistant replies to the customer. It speaks only while the conversation is the AI's:
- * once a person has it (or it is queued for one), a late AI reply is dropped, not posted.
+ * once a person has it (or it is queued for one), a late AI reply is dropped, not posted; or, in a
+ * conversation a person has, when that person asks it to (a procedure run for the customer).
  */
 @Service
 public class PostAiMessage {
@@ -40,5 +41,32 @@ public class PostAiMessage {
         }
         return Optional.of(timeline.append(conversation, ConversationStatus.AI, AuthorType.AI, null, AUTHOR_NAME,
                 checked, false, null, citations, kind, null));
+    }
+
+    /**
+     * The assistant speaks in a conversation a person has, on that person's request (a procedure they
+     * started for the customer from the assist panel). Posted only while the conversation is assigned:
+     * once it is resolved or back in the queue, the message is dropped like a late reply.
+     */
+    @Transactional
+    public Optional<Message> postForAssignee(UUID conversationId, String text) {
+        return whileAssigned(conversationId, text, false);
+    }
+
+    /** An internal note from the assistant to the person who has the conversation (the procedure they started stopped). */
+    @Transactional
+    public Optional<Message> noteForAssignee(UUID conversationId, String text) {
+        return whileAssigned(conversationId, text, true);
+    }
+
+    private Optional<Message> whileAssigned(UUID conversationId, String text, boolean internal) {
+        String checked = ConversationProblems.checkedText(text);
+        ConversationSummary conversation = conversations.findById(conversationId)
+            .orElseThrow(() -> ConversationProblems.notFound(conversationId));
+        if (conversation.status() != ConversationStatus.ASSIGNED) {
+            return Optional.empty();
+        }
+        return Optional.of(timeline.append(conversation, ConversationStatus.ASSIGNED, AuthorType.AI, null, AUTHOR_NAME,
+                checked, internal, null));
     }
 }
