@@ -33,14 +33,7 @@ public class PostAiMessage {
     /** As above, for a message that offers more than its text ({@link MessageKind#CHOICES}). */
     @Transactional
     public Optional<Message> post(UUID conversationId, String text, List<Citation> citations, MessageKind kind) {
-        String checked = ConversationProblems.checkedText(text);
-        ConversationSummary conversation = conversations.findById(conversationId)
-            .orElseThrow(() -> ConversationProblems.notFound(conversationId));
-        if (conversation.status() != ConversationStatus.AI) {
-            return Optional.empty();
-        }
-        return Optional.of(timeline.append(conversation, ConversationStatus.AI, AuthorType.AI, null, AUTHOR_NAME,
-                checked, false, null, citations, kind, null));
+        return postWhile(ConversationStatus.AI, conversationId, text, false, citations, kind);
     }
 
     /**
@@ -50,23 +43,25 @@ public class PostAiMessage {
      */
     @Transactional
     public Optional<Message> postForAssignee(UUID conversationId, String text) {
-        return whileAssigned(conversationId, text, false);
+        return postWhile(ConversationStatus.ASSIGNED, conversationId, text, false, List.of(), MessageKind.PLAIN);
     }
 
     /** An internal note from the assistant to the person who has the conversation (the procedure they started stopped). */
     @Transactional
     public Optional<Message> noteForAssignee(UUID conversationId, String text) {
-        return whileAssigned(conversationId, text, true);
+        return postWhile(ConversationStatus.ASSIGNED, conversationId, text, true, List.of(), MessageKind.PLAIN);
     }
 
-    private Optional<Message> whileAssigned(UUID conversationId, String text, boolean internal) {
+    /** Posts only while the conversation is in {@code status}, which it stays in; otherwise drops the message. */
+    private Optional<Message> postWhile(ConversationStatus status, UUID conversationId, String text, boolean internal,
+            List<Citation> citations, MessageKind kind) {
         String checked = ConversationProblems.checkedText(text);
         ConversationSummary conversation = conversations.findById(conversationId)
             .orElseThrow(() -> ConversationProblems.notFound(conversationId));
-        if (conversation.status() != ConversationStatus.ASSIGNED) {
+        if (conversation.status() != status) {
             return Optional.empty();
         }
-        return Optional.of(timeline.append(conversation, ConversationStatus.ASSIGNED, AuthorType.AI, null, AUTHOR_NAME,
-                checked, internal, null));
+        return Optional.of(timeline.append(conversation, status, AuthorType.AI, null, AUTHOR_NAME, checked, internal,
+                null, citations, kind, null));
     }
 }

@@ -239,6 +239,24 @@ public class RunProcedures {
         }));
     }
 
+    /**
+     * The conversation was resolved: a run a person started in it and that still waits for the customer ends
+     * with it, so that a customer who writes again after a reopening does not answer a question of the
+     * earlier contact. (The assistant's own runs end by their idle timeout, as before.)
+     */
+    void resolved(UUID conversationId) {
+        runs.open(conversationId)
+            .filter(run -> run.status == RunStatus.ACTIVE && run.values.containsKey(STARTED_BY))
+            .ifPresent(run -> {
+                run.status = RunStatus.CANCELLED;
+                run.awaiting = null;
+                run.finishedAt = now();
+                run.updatedAt = now();
+                run.note("note", "ended with the conversation, which was resolved", now());
+                runs.update(run);
+            });
+    }
+
     /** Closes a run the customer left: the next message starts afresh. */
     void expire(UUID runId) {
         runs.find(runId).filter(run -> run.status == RunStatus.ACTIVE).ifPresent(run -> transactions.executeWithoutResult(tx -> {

@@ -95,6 +95,12 @@ class RunProcedureForCustomerApiTest {
         // done: the agent may run one again
         var next = sam.api().post(path, orderStatus);
         assertThat(next.status()).as(next.body()).isEqualTo(201);
+
+        // resolving the conversation ends the run that waits for the customer: after a reopening it starts afresh
+        sam.resolve(customer.id()).expect(200);
+        sam.reopen(customer.id()).expect(200);
+        var afresh = sam.api().post(path, orderStatus);
+        assertThat(afresh.status()).as(afresh.body()).isEqualTo(201);
     }
 
     private static String lastAiText(JsonNode view) {
