@@ -1,10 +1,5 @@
 package dev.tandem.insight;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
@@ -16,18 +11,10 @@ final class SummaryPhrases {
 
     private static final String RESOURCE = "/insight/summaries.properties";
 
-    private final Properties phrases = new Properties();
+    private final Properties phrases;
 
     SummaryPhrases() {
-        try (InputStream in = SummaryPhrases.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing");
-            }
-            phrases.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        phrases = SummaryReading.read(RESOURCE).orElseThrow(() -> new IllegalStateException(RESOURCE + " is missing"));
     }
 
     String get(String key, String... values) {

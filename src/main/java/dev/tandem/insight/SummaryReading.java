@@ -56,7 +56,8 @@ final class SummaryReading {
         return new SummaryReading(sources);
     }
 
-    private static java.util.Optional<Properties> read(String resource) {
+    /** A properties file of the class path read as UTF-8; empty when there is none. */
+    static java.util.Optional<Properties> read(String resource) {
         try (InputStream in = SummaryReading.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return java.util.Optional.empty();
