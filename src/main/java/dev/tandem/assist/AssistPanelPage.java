@@ -21,6 +21,7 @@ import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.guardrails.AgentView;
 import dev.tandem.identity.CurrentUser;
+import dev.tandem.procedures.RunProcedures;
 import dev.tandem.understanding.MessageUnderstanding;
 import dev.tandem.understanding.MessageUnderstandings;
 
@@ -39,10 +40,13 @@ class AssistPanelPage {
     private final MessageUnderstandings understandings;
     private final AgentView agentView;
     private final RunProcedureForCustomer runProcedure;
+    private final RunProcedures procedures;
 
     AssistPanelPage(ConversationQueries conversations, AssistPanels panels, SuggestionFeedback feedback, Macros macros,
-            MessageUnderstandings understandings, AgentView agentView, RunProcedureForCustomer runProcedure) {
+            MessageUnderstandings understandings, AgentView agentView, RunProcedureForCustomer runProcedure,
+            RunProcedures procedures) {
         this.runProcedure = runProcedure;
+        this.procedures = procedures;
         this.conversations = conversations;
         this.panels = panels;
         this.feedback = feedback;
@@ -87,6 +91,8 @@ class AssistPanelPage {
         model.addAttribute("assistMessage", panel.messageText() == null ? null : shown.apply(panel.messageText()));
         model.addAttribute("mayRunProcedure", status == ConversationStatus.ASSIGNED
                 && me.id().equals(details.conversation().assigneeId()));
+        // what runs already is shown instead of a button that would only say so
+        model.addAttribute("running", active ? procedures.running(id).orElse(null) : null);
         model.addAttribute("previous", conversations.customer(me, details.conversation().customer().id()).conversations()
             .stream().filter(c -> !c.id().equals(id)).limit(5).toList());
         model.addAttribute("mood", mood(understandings.of(id)));

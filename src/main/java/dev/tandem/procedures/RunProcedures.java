@@ -208,6 +208,17 @@ public class RunProcedures {
         return Optional.of(result);
     }
 
+    /** The procedure open in the conversation, if any (one indexed query; for the agent's view, not the message path). */
+    public Optional<RunningProcedure> running(UUID conversationId) {
+        return runs.open(conversationId).filter(run -> !expired(run)).map(run -> new RunningProcedure(run.procedure,
+                catalog.named(run.procedure).map(ProcedureDefinition::title).orElse(run.procedure),
+                run.status == RunStatus.WAITING_APPROVAL ? "a supervisor's approval"
+                        : run.awaiting == null ? "the customer"
+                        : ProcedureEngine.CODE.equals(run.awaiting) ? "the customer's verification code"
+                        : "the customer's " + run.awaiting.replace('_', ' '),
+                run.values.get(STARTED_BY) instanceof String by ? by : null));
+    }
+
     private static Optional<Message> latestCustomerMessage(ConversationDetails details) {
         List<Message> messages = details.messages();
         for (int i = messages.size() - 1; i >= 0; i--) {

@@ -31,8 +31,9 @@ import dev.tandem.identity.UserAccounts;
 
 /**
  * The assist panel's next step in a real browser: an agent who has a handed-over conversation in which the
- * customer asks where their order is clicks "Run for the customer", and the procedure's first question
- * appears in the conversation; a second click says it is already running. And the assist pages are in the
+ * customer asks where their order is clicks "Run for the customer", the procedure's first question appears
+ * in the conversation and the panel shows what it waits for; a second tab that still offered it is told it
+ * is already running. And the assist pages are in the
  * navigation of those who may open them. Leaves screenshots in target/screenshots.
  *
  * <p>The same properties as {@code ProceduresApiTest} (the demo's procedures), so they share one context.
@@ -90,16 +91,24 @@ class AssistProcedureBrowserTest {
         assertThat(page.locator("[data-testid=assist-procedure]")).containsText("Order status");
         page.locator("[data-testid=assist-procedure]").scrollIntoViewIfNeeded();
         screenshot(page, "assist-procedure-offer.png");
+        // the same conversation open in a second tab, still offering the procedure
+        Page otherTab = page.context().newPage();
+        otherTab.navigate(url("/conversations/" + customer.id()));
+        assertThat(otherTab.locator("[data-testid=assist-run-procedure]")).isVisible(PATIENTLY);
 
         run.click();
         assertThat(page.locator("[data-testid=assist-procedure-notice]")).isVisible();
+        assertThat(page.locator("[data-testid=assist-procedure-running]"))
+            .containsText("waiting for the customer's order number");
+        assertThat(page.locator("[data-testid=assist-run-procedure]")).hasCount(0);
         Locator fromAssistant = page.locator(".msg-ai");
         assertThat(fromAssistant.last()).containsText("order number",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         screenshot(page, "assist-run-procedure.png");
 
-        page.locator("[data-testid=assist-run-procedure]").click();
-        assertThat(page.locator("[data-testid=assist-procedure-error]")).containsText("already running");
+        otherTab.locator("[data-testid=assist-run-procedure]").click();
+        assertThat(otherTab.locator("[data-testid=assist-procedure-error]")).containsText("already running");
+        screenshot(otherTab, "assist-run-procedure-refused.png");
     }
 
     @Test
