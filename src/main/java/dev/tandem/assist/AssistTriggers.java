@@ -31,8 +31,8 @@ import dev.tandem.procedures.RunProcedures;
  * assigned) and when a conversation is handed over, once the message is committed, on a small pool of
  * its own (never on the customer's request thread); before it, passes the message to the procedure the
  * agent ran for the customer from the panel, if one is open ({@link RunProcedures#continueForAssignee});
- * learns the replies of a conversation when it is resolved. Plain listeners, not persisted publications: a panel lost to a restart is computed again
- * when an agent opens the conversation.
+ * learns the replies of a conversation when it is resolved. Plain listeners, not persisted publications:
+ * a panel lost to a restart is computed again when an agent opens the conversation.
  *
  * <p>A panel costs an embedding, a search and a rerank, ten times what storing the message costs, and a
  * customer may write several messages while an agent reads. So a conversation waits for its panel at most

@@ -23,8 +23,9 @@ import dev.tandem.understanding.EntityExtraction;
 /**
  * The embedded mode's summary: sentences and facts taken from the conversation as they stand, joined by a
  * few fixed phrases ({@code insight/summaries.properties}, English like the workspace). Dates, products and
- * what agents report done or promise are found in the customer's language ({@link SummaryReading}). It can leave things out but never adds a fact
- * the conversation does not hold; a final check drops any entry with a number the conversation lacks.
+ * what agents report done or promise are found in the customer's language ({@link SummaryReading}).
+ * It can leave things out but never adds a fact the conversation does not hold; a final check drops any
+ * entry with a number the conversation lacks.
  */
 @Component
 class ExtractiveSummaries {
