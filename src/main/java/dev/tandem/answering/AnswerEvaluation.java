@@ -34,9 +34,10 @@ public final class AnswerEvaluation {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Question(String text, Set<String> relevant, String language) {
+    /** One line of a questions file; {@code language} is null when the line names none. */
+    public record Question(String text, Set<String> relevant, String language) {
 
-        boolean answerable() {
+        public boolean answerable() {
             return !relevant.isEmpty();
         }
     }
@@ -189,8 +190,13 @@ public final class AnswerEvaluation {
                 m.suggestedCorrectly(), m.counts().get("suggestedCorrectly"), m.counts().get("suggested"));
     }
 
-    /** JSONL, one {@code {"question", "relevant": [ids], "language"?}} a line; {@code []} = must not be answered. */
-    static List<Question> readQuestions(Path file, Set<String> articleIds) {
+    /**
+     * JSONL, one {@code {"question", "relevant": [ids], "language"?}} a line; {@code []} = must not be answered.
+     * Also read by {@code eval assist}, which skips the unanswerable ones.
+     *
+     * @throws IllegalArgumentException naming the file and line of what is wrong (the CLI prints it)
+     */
+    public static List<Question> readQuestions(Path file, Set<String> articleIds) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("questions file not found: " + file);
         }

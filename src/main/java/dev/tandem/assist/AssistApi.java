@@ -3,10 +3,12 @@ package dev.tandem.assist;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,12 +24,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import dev.tandem.conversation.AuthorType;
+import dev.tandem.conversation.ConversationStatus;
+import dev.tandem.conversation.Message;
+import dev.tandem.guardrails.AgentView;
 import dev.tandem.identity.CurrentUser;
+import dev.tandem.procedures.ProcedureTurn;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Assist over HTTP: macros (read by agents, written by curators and admins), feedback on a suggestion,
- * the figures per suggestion kind and the JSONL export of every suggestion (supervisors and admins).
+ * running the offered procedure for the customer, the figures per suggestion kind and the JSONL export of
+ * every suggestion (supervisors and admins).
  */
 @RestController
 @RequestMapping("/api/assist")
@@ -38,14 +46,48 @@ class AssistApi {
     private final Macros macros;
     private final SuggestionFeedback feedback;
     private final SuggestionRecords records;
+    private final RunProcedureForCustomer runProcedure;
+    private final AgentView agentView;
 
-    AssistApi(Macros macros, SuggestionFeedback feedback, SuggestionRecords records) {
+    AssistApi(Macros macros, SuggestionFeedback feedback, SuggestionRecords records, RunProcedureForCustomer runProcedure,
+            AgentView agentView) {
+        this.agentView = agentView;
         this.macros = macros;
         this.feedback = feedback;
         this.records = records;
+        this.runProcedure = runProcedure;
     }
 
     record FeedbackRequest(String outcome, String text) {
+    }
+
+    record ProcedureRequest(String procedure) {
+    }
+
+    /** What the procedure did when it started: the conversation's status and what the assistant asked or said. */
+    record ProcedureStarted(String procedure, ConversationStatus status, List<Said> messages) {
+    }
+
+    /** A message the run posted, personal data masked as the caller's role requires. */
+    record Said(UUID id, AuthorType author, String text, boolean internal, Instant createdAt) {
+
+        static Said of(Message message, UnaryOperator<String> mask) {
+            return new Said(message.id(), message.author(), mask.apply(message.text()), message.internal(),
+                    message.createdAt());
+        }
+    }
+
+    /**
+     * {@code {"procedure": "order-status"}}: runs the procedure for the customer in a conversation assigned to
+     * the caller (the panel's next step); the customer's answers go to it until it ends.
+     */
+    @PostMapping("/conversations/{id}/procedure")
+    ResponseEntity<ProcedureStarted> runProcedure(CurrentUser me, @PathVariable UUID id,
+            @RequestBody(required = false) ProcedureRequest request) {
+        ProcedureTurn turn = runProcedure.run(me, id, request == null ? null : request.procedure());
+        UnaryOperator<String> mask = agentView.maskFor(me);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ProcedureStarted(request.procedure().strip(),
+                turn.status(), turn.messages().stream().map(m -> Said.of(m, mask)).toList()));
     }
 
     @GetMapping("/macros")

@@ -1,9 +1,6 @@
 package dev.tandem.assist;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,10 +12,10 @@ import java.util.TreeMap;
 
 import dev.tandem.ai.Embeddings;
 import dev.tandem.ai.LanguageDetection;
+import dev.tandem.answering.AnswerEvaluation;
+import dev.tandem.answering.AnswerEvaluation.Question;
 import dev.tandem.knowledge.KnowledgeFolder;
 import dev.tandem.knowledge.Passage;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,9 +29,6 @@ public final class AssistEvaluation {
     static final int SHOWN = 3;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    record Question(String text, Set<String> relevant, String language) {
-    }
 
     /** One language's share; {@code misses} lists the questions whose relevant article was not shown. */
     record Result(int n, int found, List<String> misses) {
@@ -140,55 +134,15 @@ public final class AssistEvaluation {
         return table.toString();
     }
 
-    /** JSONL, one {@code {"question", "relevant": [ids], "language"?}} a line; {@code []} lines are skipped. */
+    /** The questions file as {@code eval answers} reads it, without the questions that must not be answered. */
     static List<Question> readQuestions(Path file, Set<String> articleIds) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("questions file not found: " + file);
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-        }
-        List<Question> questions = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            String where = file.getFileName() + " line " + (i + 1) + ": ";
-            JsonNode node;
-            try {
-                node = JSON.readTree(lines.get(i));
-            } catch (JacksonException e) {
-                throw new IllegalArgumentException(where + "not valid JSON (" + e.getOriginalMessage() + ")");
-            }
-            JsonNode question = node == null ? null : node.get("question");
-            if (question == null || !question.isString() || question.asString().isBlank()) {
-                throw new IllegalArgumentException(where + "\"question\" must be a non-empty string");
-            }
-            JsonNode relevant = node.get("relevant");
-            if (relevant == null || !relevant.isArray()) {
-                throw new IllegalArgumentException(where + "\"relevant\" must be an array of article ids");
-            }
-            List<String> ids = new ArrayList<>();
-            for (JsonNode id : relevant) {
-                if (!id.isString() || !articleIds.contains(id.asString())) {
-                    throw new IllegalArgumentException(where + "no article " + id + " in the knowledge folder");
-                }
-                ids.add(id.asString());
-            }
-            if (ids.isEmpty()) {
-                continue;
-            }
-            JsonNode language = node.get("language");
-            questions.add(new Question(question.asString(), Set.copyOf(ids),
-                    language != null && language.isString() ? language.asString() : null));
-        }
-        if (questions.isEmpty()) {
+        List<Question> answerable = AnswerEvaluation.readQuestions(file, articleIds).stream()
+            .filter(Question::answerable)
+            .toList();
+        if (answerable.isEmpty()) {
             throw new IllegalArgumentException(file + " holds no answerable questions");
         }
-        return questions;
+        return answerable;
     }
 
     private static String value(List<String> options, int i, String option) {

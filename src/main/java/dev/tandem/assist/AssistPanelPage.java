@@ -14,18 +14,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.ErrorResponseException;
 
 import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.guardrails.AgentView;
 import dev.tandem.identity.CurrentUser;
+import dev.tandem.procedures.RunProcedures;
 import dev.tandem.understanding.MessageUnderstanding;
 import dev.tandem.understanding.MessageUnderstandings;
 
 /**
  * The assist panel beside a conversation in the workspace (re-read on the stream's {@code assist} event),
- * the feedback the page sends for a suggestion, and the macro search of the reply box.
+ * its button that runs the offered procedure for the customer, the feedback the page sends for a
+ * suggestion, and the macro search of the reply box.
  */
 @Controller
 class AssistPanelPage {
@@ -36,9 +39,14 @@ class AssistPanelPage {
     private final Macros macros;
     private final MessageUnderstandings understandings;
     private final AgentView agentView;
+    private final RunProcedureForCustomer runProcedure;
+    private final RunProcedures procedures;
 
     AssistPanelPage(ConversationQueries conversations, AssistPanels panels, SuggestionFeedback feedback, Macros macros,
-            MessageUnderstandings understandings, AgentView agentView) {
+            MessageUnderstandings understandings, AgentView agentView, RunProcedureForCustomer runProcedure,
+            RunProcedures procedures) {
+        this.runProcedure = runProcedure;
+        this.procedures = procedures;
         this.conversations = conversations;
         this.panels = panels;
         this.feedback = feedback;
@@ -53,7 +61,27 @@ class AssistPanelPage {
 
     @GetMapping("/conversations/{id}/assist")
     String panel(CurrentUser me, @PathVariable UUID id, Model model) {
-        ConversationDetails details = conversations.details(me, id);
+        return render(me, conversations.details(me, id), model);
+    }
+
+    /**
+     * The panel's "Run for the customer": starts the offered procedure and shows the panel again with what
+     * happened, or why it did not (the procedure is gone, the conversation is not the agent's, one runs already).
+     */
+    @PostMapping("/conversations/{id}/assist/procedure")
+    String runProcedure(CurrentUser me, @PathVariable UUID id, @RequestParam(required = false) String procedure,
+            Model model) {
+        try {
+            runProcedure.run(me, id, procedure);
+            model.addAttribute("procedureStarted", true);
+        } catch (ErrorResponseException refused) {
+            model.addAttribute("procedureError", refused.getBody().getDetail());
+        }
+        return render(me, conversations.details(me, id), model);
+    }
+
+    private String render(CurrentUser me, ConversationDetails details, Model model) {
+        UUID id = details.conversation().id();
         var status = details.conversation().status();
         boolean active = status == ConversationStatus.QUEUED || status == ConversationStatus.ASSIGNED;
         AssistPanel panel = active ? panels.current(details) : AssistPanel.empty(id);
@@ -61,6 +89,10 @@ class AssistPanelPage {
         model.addAttribute("assist", panel);
         model.addAttribute("assistActive", active);
         model.addAttribute("assistMessage", panel.messageText() == null ? null : shown.apply(panel.messageText()));
+        model.addAttribute("mayRunProcedure", status == ConversationStatus.ASSIGNED
+                && me.id().equals(details.conversation().assigneeId()));
+        // what runs already is shown instead of a button that would only say so
+        model.addAttribute("running", active ? procedures.running(id).orElse(null) : null);
         model.addAttribute("previous", conversations.customer(me, details.conversation().customer().id()).conversations()
             .stream().filter(c -> !c.id().equals(id)).limit(5).toList());
         model.addAttribute("mood", mood(understandings.of(id)));

@@ -121,13 +121,12 @@ class AssistPanels {
     }
 
     /** Computes the panel for the latest customer message and tells the agents viewing it. */
-    void refresh(UUID conversationId) {
-        conversations.forCustomer(conversationId).ifPresent(details -> {
-            AssistPanel panel = current(details);
-            if (panel.messageId() != null) {
-                events.publishEvent(new AssistUpdated(conversationId, details.conversation().teamId(), panel.messageId()));
-            }
-        });
+    void refresh(ConversationDetails details) {
+        AssistPanel panel = current(details);
+        if (panel.messageId() != null) {
+            events.publishEvent(new AssistUpdated(details.conversation().id(), details.conversation().teamId(),
+                    panel.messageId()));
+        }
     }
 
     List<Entity> entities(String text) {

@@ -1,5 +1,6 @@
 package dev.tandem.assist;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,18 +18,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.tandem.ai.CpuPriority;
 import dev.tandem.conversation.AuthorType;
+import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.conversation.ConversationResolved;
 import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.HandoffRequested;
 import dev.tandem.conversation.MessagePosted;
+import dev.tandem.procedures.RunProcedures;
 
 /**
  * Starts the panel's computation when a customer writes in a conversation a person handles (queued or
  * assigned) and when a conversation is handed over, once the message is committed, on a small pool of
- * its own (never on the customer's request thread); learns the replies of a conversation when it is
- * resolved. Plain listeners, not persisted publications: a panel lost to a restart is computed again
- * when an agent opens the conversation.
+ * its own (never on the customer's request thread); before it, passes the message to the procedure the
+ * agent ran for the customer from the panel, if one is open ({@link RunProcedures#continueForAssignee});
+ * learns the replies of a conversation when it is resolved. Plain listeners, not persisted publications:
+ * a panel lost to a restart is computed again when an agent opens the conversation.
  *
  * <p>A panel costs an embedding, a search and a rerank, ten times what storing the message costs, and a
  * customer may write several messages while an agent reads. So a conversation waits for its panel at most
@@ -45,12 +49,14 @@ class AssistTriggers {
     private final AssistPanels panels;
     private final PastReplies pastReplies;
     private final ConversationQueries conversations;
+    private final RunProcedures procedures;
     private final ThreadPoolExecutor workers;
     /** Conversations whose refresh waits for a worker. */
     private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
 
     AssistTriggers(AssistProperties properties, AssistPanels panels, PastReplies pastReplies,
-            ConversationQueries conversations) {
+            ConversationQueries conversations, RunProcedures procedures) {
+        this.procedures = procedures;
         this.properties = properties;
         this.panels = panels;
         this.pastReplies = pastReplies;
@@ -148,8 +154,30 @@ class AssistTriggers {
         public void run() {
             // before the work: a message stored while this refresh runs asks for another one
             waiting.remove(conversationId);
+            Optional<ConversationDetails> details;
             try {
-                panels.refresh(conversationId);
+                details = conversations.forCustomer(conversationId);
+            } catch (RuntimeException e) {
+                log.warn("Could not read conversation {} for its assist panel: {}", conversationId, e.toString());
+                return;
+            }
+            details.ifPresent(this::answerProcedure);
+            details.ifPresent(this::refreshPanel);
+        }
+
+        /** First the customer's answer to the procedure their agent started, if one runs: the customer waits for it. */
+        private void answerProcedure(ConversationDetails details) {
+            try {
+                procedures.continueForAssignee(details);
+            } catch (RuntimeException e) {
+                log.warn("Could not pass the customer's message in conversation {} to its procedure: {}", conversationId,
+                        e.toString());
+            }
+        }
+
+        private void refreshPanel(ConversationDetails details) {
+            try {
+                panels.refresh(details);
             } catch (RuntimeException e) {
                 log.warn("Could not compute the assist panel of conversation {}: {}", conversationId, e.toString());
             }

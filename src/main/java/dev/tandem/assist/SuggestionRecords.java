@@ -38,7 +38,7 @@ class SuggestionRecords {
     /** Figures of one kind: shown, and how many were used as is, edited, dismissed. */
     record Figures(Suggestion.Kind kind, long shown, long used, long edited, long dismissed, Double meanEditDistance) {
 
-        double usedShare() {
+        public double usedShare() {
             return shown == 0 ? 0 : (double) (used + edited) / shown;
         }
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -23,23 +22,14 @@ import dev.tandem.understanding.EntityExtraction;
 
 /**
  * The embedded mode's summary: sentences and facts taken from the conversation as they stand, joined by a
- * few fixed phrases ({@code insight/summaries.properties}). It can leave things out but never adds a fact
- * the conversation does not hold; a final check drops any entry with a number the conversation lacks.
+ * few fixed phrases ({@code insight/summaries.properties}, English like the workspace). Dates, products and
+ * what agents report done or promise are found in the customer's language ({@link SummaryReading}).
+ * It can leave things out but never adds a fact the conversation does not hold; a final check drops any
+ * entry with a number the conversation lacks.
  */
 @Component
 class ExtractiveSummaries {
 
-    /** "Friday", "3 March 2026", "March 3", "2026-11-03", "03/11/2026", "four days", "two weeks ago". */
-    private static final Pattern DATE = Pattern.compile(
-            "\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b"
-                    + "|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\\s+\\d{4})?\\b"
-                    + "|\\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b"
-                    + "|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b"
-                    + "|(?i:\\b(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of)\\s+(?:days?|weeks?|months?)(?:\\s+ago)?\\b)");
-
-    /** "my Ridgeline hiking boots", "the Summit down jacket": a capitalised name and the kind of thing. */
-    private static final Pattern PRODUCT = Pattern.compile(
-            "\\b(?:my|the|a|an|this|these|our|your)\\s+(\\p{Lu}[\\p{L}-]+(?:\\s+\\p{Lu}[\\p{L}-]+)?(?:\\s+\\p{Ll}[\\p{L}-]+){1,2})");
     private static final Set<String> NOT_PART_OF_A_NAME = Set.of("for", "to", "and", "or", "in", "on", "at", "with",
             "from", "of", "is", "was", "that", "it", "but", "the", "a", "an", "as", "by", "are", "were", "has", "had",
             "have", "will", "be", "which", "who", "so", "if", "because", "since", "when");
@@ -65,17 +55,36 @@ class ExtractiveSummaries {
         HandoffPacket packet = source.packet();
         List<Message> messages = source.details().messages();
         String reason = grounding.grounded(packet.goal()) ? cut(packet.goal()) : "";
-        return new SummaryContent(reason, limit(details(messages).stream().filter(d -> grounding.grounded(d.value()))),
-                limit(actions(source).stream().map(this::cut).filter(grounding::grounded)),
-                outcome(source), limit(followUps(source).stream().map(this::cut).filter(grounding::grounded)));
+        SummaryReading reading = SummaryReading.of(language(source));
+        return new SummaryContent(reason,
+                limit(details(messages, reading).stream().filter(d -> grounding.grounded(d.value()))),
+                limit(actions(source, reading).stream().map(this::cut).filter(grounding::grounded)),
+                outcome(source), limit(followUps(source, reading).stream().map(this::cut).filter(grounding::grounded)));
+    }
+
+    /** The customer's language as the handoff packet read it, else as the latest message that says one. */
+    private static String language(SummarySource source) {
+        if (source.packet().language() != null) {
+            return source.packet().language();
+        }
+        List<Message> messages = source.details().messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).author() == AuthorType.CUSTOMER && messages.get(i).language() != null) {
+                return messages.get(i).language();
+            }
+        }
+        return null;
     }
 
     private <T> List<T> limit(java.util.stream.Stream<T> entries) {
         return entries.distinct().limit(settings.maxItems()).toList();
     }
 
-    /** The facts named in the messages, in the order they first appear; dates and products only the customer's. */
-    List<Summary.Detail> details(List<Message> messages) {
+    /**
+     * The facts named in the messages, in the order they first appear; dates and products only the customer's,
+     * found as {@code reading} (the conversation's language) finds them.
+     */
+    List<Summary.Detail> details(List<Message> messages, SummaryReading reading) {
         Map<String, Summary.Detail> found = new LinkedHashMap<>();
         for (Message message : messages) {
             if (message.author() == AuthorType.SYSTEM) {
@@ -90,8 +99,8 @@ class ExtractiveSummaries {
                 inMessage.add(new Summary.Detail(entity.type().name(), value));
             }
             if (message.author() == AuthorType.CUSTOMER) {
-                find(DATE, message.text(), 0).forEach(date -> inMessage.add(new Summary.Detail("DATE", date)));
-                find(PRODUCT, message.text(), 1).stream().map(ExtractiveSummaries::productName)
+                reading.dates(message.text()).forEach(date -> inMessage.add(new Summary.Detail("DATE", date)));
+                reading.products(message.text()).stream().map(ExtractiveSummaries::productName)
                     .filter(name -> !name.isEmpty())
                     .forEach(product -> inMessage.add(new Summary.Detail("PRODUCT", product)));
             }
@@ -99,15 +108,6 @@ class ExtractiveSummaries {
                     detail));
         }
         return List.copyOf(found.values());
-    }
-
-    private static List<String> find(Pattern pattern, String text, int group) {
-        List<String> found = new ArrayList<>();
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.group(group));
-        }
-        return found;
     }
 
     /** "Ridgeline hiking boots for" → "Ridgeline hiking boots"; a weekday is no product. */
@@ -122,7 +122,7 @@ class ExtractiveSummaries {
         return String.join(" ", words);
     }
 
-    private List<String> actions(SummarySource source) {
+    private List<String> actions(SummarySource source, SummaryReading reading) {
         List<String> actions = new ArrayList<>();
         Set<String> citedSoFar = new LinkedHashSet<>();
         HandoffPacket packet = source.packet();
@@ -146,7 +146,7 @@ class ExtractiveSummaries {
                         actions.add(phrases.get("action.note", name(message), firstSentences(message.text())));
                     }
                     else {
-                        clauses(message.text()).stream().filter(phrases::reportsDone)
+                        clauses(message.text()).stream().filter(reading::reportsDone)
                             .forEach(clause -> actions.add(phrases.get("action.agent", name(message), clause)));
                     }
                 }
@@ -200,12 +200,12 @@ class ExtractiveSummaries {
         return new Summary.Outcome(status, note, feedback);
     }
 
-    private List<String> followUps(SummarySource source) {
+    private List<String> followUps(SummarySource source, SummaryReading reading) {
         List<String> followUps = new ArrayList<>();
         List<Message> messages = source.details().messages();
         for (Message message : messages) {
             if ((message.author() == AuthorType.AGENT || message.author() == AuthorType.AI) && !message.internal()) {
-                clauses(message.text()).stream().filter(phrases::promises)
+                clauses(message.text()).stream().filter(reading::promises)
                     .forEach(clause -> followUps.add(phrases.get("follow-up.promise", name(message), clause)));
             }
         }

@@ -47,6 +47,10 @@ import dev.tandem.understanding.MatchableText;
 public class RunProcedures {
 
     private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
+    /** Set on a run a person started for the customer: who did. */
+    private static final String STARTED_BY = "_started_by";
+    /** On a run a person started: the customer message it read last, so a message is never answered twice. */
+    private static final String ANSWERED = "_answered";
 
     private final ProceduresProperties properties;
     private final ProcedureCatalog catalog;
@@ -131,6 +135,101 @@ public class RunProcedures {
         return Optional.of(result);
     }
 
+    /**
+     * A person who has the conversation runs {@code procedureName} for the customer (the assist panel's
+     * next step): a run starts as the assistant's would, with what the conversation already holds (the
+     * widget's name and email, values of earlier runs, what the latest customer message says), and its
+     * first question goes to the customer at once. The person keeps the conversation: the assistant speaks
+     * in it only for this run ({@link #continueForAssignee}), and a run that cannot finish leaves the person
+     * a note instead of a handoff.
+     *
+     * @param language the customer's language (the panel's reading of the latest message)
+     * @param startedBy the person's name, for the run's history
+     * @throws org.springframework.web.ErrorResponseException 404 when the procedure no longer exists, 409 when
+     *     procedures are off, the conversation is not assigned, or a run is already open in it
+     */
+    public ProcedureTurn startForAssignee(ConversationDetails details, String procedureName, String language,
+            String startedBy) {
+        if (!properties.enabled()) {
+            throw ProcedureProblems.switchedOff();
+        }
+        ProcedureDefinition procedure = catalog.named(procedureName)
+            .orElseThrow(() -> ProcedureProblems.noSuchProcedure(procedureName));
+        UUID conversationId = details.conversation().id();
+        if (details.conversation().status() != ConversationStatus.ASSIGNED) {
+            throw ProcedureProblems.notWithAPerson(details.conversation().status());
+        }
+        Optional<ProcedureRun> open = runs.open(conversationId).filter(run -> !expired(run));
+        if (open.isPresent()) {
+            throw ProcedureProblems.alreadyRunning(catalog.named(open.get().procedure).map(ProcedureDefinition::title)
+                .orElse(open.get().procedure), open.get().status);
+        }
+        long started = System.nanoTime();
+        ProcedureRun run = newRun(procedure, details, language);
+        run.values.put(STARTED_BY, startedBy);
+        Optional<Message> latest = latestCustomerMessage(details);
+        latest.ifPresent(message -> run.values.put(ANSWERED, message.id().toString()));
+        run.note("note", "started for the customer by " + startedBy, now());
+        ProcedureEngine.Turn turn = engine.start(procedure, run, latest.map(Message::text).orElse(""));
+        ProcedureTurn result = finish(run, true, turn, null);
+        ownTime.record(Math.max(0, System.nanoTime() - started - turn.backendNanos), TimeUnit.NANOSECONDS);
+        return result;
+    }
+
+    /**
+     * The customer's latest message in a conversation a person has goes to the run that person started, if
+     * one is open and has not read that message yet; empty otherwise (a query, off the customer's request:
+     * the assist panel's worker asks after every customer message in an assigned conversation).
+     */
+    public Optional<ProcedureTurn> continueForAssignee(ConversationDetails details) {
+        if (!properties.enabled() || details.conversation().status() != ConversationStatus.ASSIGNED) {
+            return Optional.empty();
+        }
+        Optional<ProcedureRun> open = runs.open(details.conversation().id())
+            .filter(run -> run.values.containsKey(STARTED_BY))
+            .filter(run -> !expired(run));
+        Optional<Message> latest = latestCustomerMessage(details);
+        if (open.isEmpty() || latest.isEmpty() || latest.get().id().toString().equals(open.get().values.get(ANSWERED))
+                || latest.get().createdAt().isBefore(open.get().startedAt)) {
+            return Optional.empty();
+        }
+        ProcedureRun run = open.get();
+        Message message = latest.get();
+        ProcedureDefinition procedure = catalog.named(run.procedure).orElse(null);
+        if (procedure == null) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        run.values.put(ANSWERED, message.id().toString());
+        ProcedureEngine.Turn turn = replies.isCancel(MatchableText.of(message.text()), run.language) ? engine.cancel(run)
+                : engine.answer(procedure, run, message.text());
+        ProcedureTurn result = finish(run, false, turn, message.id());
+        ownTime.record(Math.max(0, System.nanoTime() - started - turn.backendNanos), TimeUnit.NANOSECONDS);
+        return Optional.of(result);
+    }
+
+    /** The procedure open in the conversation, if any (one indexed query; for the agent's view, not the message path). */
+    public Optional<RunningProcedure> running(UUID conversationId) {
+        return runs.open(conversationId).filter(run -> !expired(run)).map(run -> new RunningProcedure(run.procedure,
+                catalog.named(run.procedure).map(ProcedureDefinition::title).orElse(run.procedure),
+                run.status == RunStatus.WAITING_APPROVAL ? "a supervisor's approval"
+                        : run.awaiting == null ? "the customer"
+                        : ProcedureEngine.CODE.equals(run.awaiting) ? "the customer's verification code"
+                        : "the customer's " + run.awaiting.replace('_', ' '),
+                run.values.get(STARTED_BY) instanceof String by ? by : null));
+    }
+
+    private static Optional<Message> latestCustomerMessage(ConversationDetails details) {
+        List<Message> messages = details.messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            Message message = messages.get(i);
+            if (message.author() == dev.tandem.conversation.AuthorType.CUSTOMER && !message.internal()) {
+                return Optional.of(message);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A person approved or rejected the action a run waits for: the run goes on and the customer is told. */
     void decided(UUID runId, boolean approved, String by) {
         runs.find(runId).filter(run -> run.status == RunStatus.WAITING_APPROVAL).ifPresent(run -> {
@@ -149,6 +248,24 @@ public class RunProcedures {
             run.note("note", "handed to a person while waiting for the customer", now());
             runs.update(run);
         }));
+    }
+
+    /**
+     * The conversation was resolved: a run a person started in it and that still waits for the customer ends
+     * with it, so that a customer who writes again after a reopening does not answer a question of the
+     * earlier contact. (The assistant's own runs end by their idle timeout, as before.)
+     */
+    void resolved(UUID conversationId) {
+        runs.open(conversationId)
+            .filter(run -> run.status == RunStatus.ACTIVE && run.values.containsKey(STARTED_BY))
+            .ifPresent(run -> {
+                run.status = RunStatus.CANCELLED;
+                run.awaiting = null;
+                run.finishedAt = now();
+                run.updatedAt = now();
+                run.note("note", "ended with the conversation, which was resolved", now());
+                runs.update(run);
+            });
     }
 
     /** Closes a run the customer left: the next message starts afresh. */
@@ -217,15 +334,22 @@ public class RunProcedures {
                         (int) run.history.stream().filter(e -> e.kind().equals("asked")).count(), run.startedAt, run.finishedAt));
             }
             List<Message> posted = new ArrayList<>();
+            boolean forAssignee = run.values.containsKey(STARTED_BY);
             if (!turn.said.isEmpty()) {
                 List<String> said = new ArrayList<>(turn.said);
                 if (firstReply) {
                     // the customer learns in the first reply that they talk to an AI, whoever writes it
                     said.add(0, disclosure.text(run.language, run.conversationId));
                 }
-                post.post(run.conversationId, String.join("\n\n", said), List.of()).ifPresent(posted::add);
+                String text = String.join("\n\n", said);
+                (forAssignee ? post.postForAssignee(run.conversationId, text) : post.post(run.conversationId, text, List.of()))
+                    .ifPresent(posted::add);
             }
-            if (turn.handoff != null) {
+            if (turn.handoff != null && forAssignee) {
+                // the person who started it has the conversation already: they are told, nobody is queued
+                post.noteForAssignee(run.conversationId, catalog.named(run.procedure).map(ProcedureDefinition::title)
+                    .orElse(run.procedure) + " stopped: " + turn.handoff).ifPresent(posted::add);
+            } else if (turn.handoff != null) {
                 var outcome = escalate.escalate(run.conversationId, messageId, new Assessment(List.of(new Finding(
                         EscalationReason.TASK_FAILED, "procedure:" + run.procedure, turn.handoff, Priority.NORMAL,
                         run.procedure))), run.language);

@@ -2,26 +2,33 @@ package dev.tandem.assist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.tandem.conversation.AuthorType;
+import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
+import dev.tandem.conversation.ConversationSummary;
 import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.Message;
 import dev.tandem.conversation.MessagePosted;
+import dev.tandem.procedures.RunProcedures;
 
 /**
  * A customer who writes several messages while the panel's one worker is busy costs one refresh, not one per
@@ -30,11 +37,20 @@ import dev.tandem.conversation.MessagePosted;
 class AssistTriggersTest {
 
     private final AssistPanels panels = mock(AssistPanels.class);
+    private final ConversationQueries conversations = mock(ConversationQueries.class);
     private final CountDownLatch busy = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final AssistTriggers triggers = new AssistTriggers(
             new AssistProperties(true, 3, 3, 0.8, 1, null, false), panels, mock(PastReplies.class),
-            mock(ConversationQueries.class));
+            conversations, mock(RunProcedures.class));
+
+    @BeforeEach
+    void conversationsExist() {
+        when(conversations.forCustomer(any())).thenAnswer(call -> Optional.of(new ConversationDetails(
+                new ConversationSummary(call.getArgument(0), ConversationStatus.QUEUED, "widget", null, null, null, null,
+                        null, Instant.now(), Instant.now(), Instant.now(), null, Instant.now(), 0, null, null),
+                List.of())));
+    }
 
     @AfterEach
     void stop() {
@@ -53,9 +69,9 @@ class AssistTriggersTest {
         }
         release.countDown();
 
-        verify(panels, timeout(5_000)).refresh(conversation);
+        verify(panels, timeout(5_000)).refresh(of(conversation));
         Thread.sleep(200);
-        verify(panels, times(1)).refresh(conversation);
+        verify(panels, times(1)).refresh(of(conversation));
     }
 
     @Test
@@ -66,12 +82,12 @@ class AssistTriggersTest {
         triggers.on(posted(conversation, "written while its panel is computed"));
         release.countDown();
 
-        verify(panels, timeout(5_000).times(2)).refresh(conversation);
+        verify(panels, timeout(5_000).times(2)).refresh(of(conversation));
     }
 
     private void holdTheWorkerWith(UUID conversation) throws InterruptedException {
         doAnswer(call -> {
-            if (call.getArgument(0).equals(conversation)) {
+            if (call.<ConversationDetails>getArgument(0).conversation().id().equals(conversation)) {
                 busy.countDown();
                 release.await(10, TimeUnit.SECONDS);
             }
@@ -79,6 +95,10 @@ class AssistTriggersTest {
         }).when(panels).refresh(any());
         triggers.on(posted(conversation, "first"));
         assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static ConversationDetails of(UUID conversation) {
+        return argThat(details -> details.conversation().id().equals(conversation));
     }
 
     private static MessagePosted posted(UUID conversation, String text) {

@@ -108,6 +108,7 @@ class ProcedureBrowserTest {
 
         request.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).click();
         assertThat(workspace.getByRole(AriaRole.STATUS).first()).containsText("Approved: Refund $180.00 of order NW-1005");
+        assertThat(workspace.locator("table[aria-labelledby=decided-title]")).containsText("Refund $180.00 of order NW-1005");
 
         assertThat(fromAssistant.last()).containsText("I've refunded $180.00 for order NW-1005", PATIENTLY);
         screenshot(customer, "widget-procedure-done.png");

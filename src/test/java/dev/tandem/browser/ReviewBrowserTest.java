@@ -128,6 +128,8 @@ class ReviewBrowserTest {
             item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve and send")).click();
             assertThat(reviewer.locator(".alert-success")).containsText("Your edit was sent.");
             assertThat(reviewer.locator("[data-review-id='" + held[0] + "']")).hasCount(0);
+            // the decision table (templates/fragments/decisions.html, shared with Approvals) lists it with what was sent
+            assertThat(reviewer.locator("table[aria-labelledby=decided-title]")).containsText(edited);
 
             Locator sent = customer.locator("[data-testid=tandem-message][data-author=AI]").filter(
                     new Locator.FilterOptions().setHasText("Checked by our team."));
