@@ -156,7 +156,7 @@ class OutcomeSweep {
         why.put("aiOnly", true);
         why.put("firstMessageAt", String.valueOf(facts.firstCustomerAt()));
         why.put("endedAt", verdict.windowStart().toString());
-        why.put("window", definition.window().toString());
+        why.put("windowLength", definition.window().toString());
         why.put("checked", List.of("no handoff", "no agent message", "no reopen until " + verdict.windowEnd(),
                 "no repeat contact on the topic until " + verdict.windowEnd(),
                 "no rating at or below " + definition.negativeRatingAtMost() + " until " + verdict.windowEnd()));

@@ -128,8 +128,7 @@ class OutcomesBrowserTest {
                     "select count(*) from csat_rating where conversation_id = ? and rating = 4").param(conversation)
                 .query(Integer.class).single() == 1);
 
-            page.reload();
-            page.locator("[data-testid=tandem-launcher]").click();
+            page.reload(); // the widget reopens as it was left
             assertThat(page.locator("[data-testid=tandem-message]").first()).isVisible(LONG);
             assertThat(card).isHidden(); // not offered again after a reload
         }
@@ -168,7 +167,7 @@ class OutcomesBrowserTest {
         Instant windowEnd = windowStart.plus(Duration.ofHours(72));
         long sequence = jdbc.sql("select coalesce(max(sequence_no), 0) from resolution_ledger").query(Long.class).single();
         insertLine(entry, sequence + 1, "ENTRY", conversation, null, windowStart, windowEnd, """
-                {"reason":"The assistant handled it alone, the customer confirmed (answer-confirmed), and 72 h passed with no reopen, no repeat contact on the topic and no negative rating.","confirmation":{"kind":"answer-confirmed","at":"2026-11-20T10:12:03Z","ref":"0193c0de-0000-7000-8000-000000000001"},"aiOnly":true,"window":"PT72H"}""");
+                {"reason":"The assistant handled it alone, the customer confirmed (answer-confirmed), and 72 h passed with no reopen, no repeat contact on the topic and no negative rating.","confirmation":{"kind":"answer-confirmed","at":"2026-11-20T10:12:03Z","ref":"0193c0de-0000-7000-8000-000000000001"},"aiOnly":true,"windowLength":"PT72H"}""");
         insertLine(UUID.randomUUID(), sequence + 2, "REVERSAL", conversation, entry, windowStart, windowEnd, """
                 {"reason":"Reopened at 2026-11-22T08:00:00Z, inside the window that ended 2026-11-23T10:15:00Z; recorded 2026-11-23T10:16:05Z, after entry was written.","evidence":[{"kind":"REOPENED","at":"2026-11-22T08:00:00Z"}]}""");
 
@@ -206,6 +205,7 @@ class OutcomesBrowserTest {
 
     private static void screenshot(Page page, String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+        // the widget sits in the page's viewport; the admin pages are shown whole
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(!name.startsWith("widget")));
     }
 }
