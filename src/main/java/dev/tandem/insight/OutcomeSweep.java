@@ -143,8 +143,12 @@ class OutcomeSweep {
         conversations.ofCustomer(before.get().customerId()).stream()
             .filter(c -> c.createdAt().isAfter(before.get().startedAt()))
             .limit(20)
-            .forEach(newer -> outcomes.linkRepeats(outcomes.facts(newer.id()).orElseThrow()));
-        OutcomeFacts facts = outcomes.facts(conversationId).orElseThrow();
+            .forEach(newer -> outcomes.facts(newer.id()).ifPresent(outcomes::linkRepeats));
+        Optional<OutcomeFacts> current = outcomes.facts(conversationId);
+        if (current.isEmpty()) {
+            return false; // erased a moment ago
+        }
+        OutcomeFacts facts = current.get();
         var verdict = OutcomeRules.verdict(facts, definition, settings.quietAfter(), now);
         if (verdict.state() != OutcomeRules.Verdict.State.VERIFIED) {
             return false;
