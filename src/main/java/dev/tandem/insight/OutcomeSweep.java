@@ -89,18 +89,18 @@ class OutcomeSweep {
     private int quiet(Instant now) {
         Instant to = now.minus(settings.quietAfter());
         Instant from = watermark("quiet").orElse(to.minus(Duration.ofDays(7)));
-        int judged = quiet(from, to);
+        int judged = quiet(from, to, now);
         advance("quiet", to);
         return judged;
     }
 
-    /** Judges the conversations with the assistant or in the queue whose last message fell in [from, to). */
-    int quiet(Instant from, Instant to) {
+    /** Judges, as of {@code now}, the conversations with the assistant or in the queue whose last message fell in [from, to). */
+    int quiet(Instant from, Instant to, Instant now) {
         int judged = 0;
         while (from.isBefore(to)) {
             List<ConversationSummary> page = conversations.quietBetween(from, to, BATCH);
             for (ConversationSummary quiet : page) {
-                outcomes.record(quiet.id());
+                outcomes.recordAsOf(quiet.id(), now);
                 judged++;
             }
             if (page.size() < BATCH) {

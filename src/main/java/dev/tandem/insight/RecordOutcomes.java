@@ -79,10 +79,15 @@ class RecordOutcomes {
 
     /** Judges the conversation as it stands now, links it to the customer's earlier ones it repeats, stores it. */
     Optional<OutcomeRules.Judged> record(UUID conversationId) {
-        return record(conversationId, true);
+        return record(conversationId, true, clock.instant());
     }
 
-    private Optional<OutcomeRules.Judged> record(UUID conversationId, boolean linkEarlier) {
+    /** Judges the conversation as of {@code now} (the sweep's moment): whether it went quiet depends on it. */
+    Optional<OutcomeRules.Judged> recordAsOf(UUID conversationId, Instant now) {
+        return record(conversationId, true, now);
+    }
+
+    private Optional<OutcomeRules.Judged> record(UUID conversationId, boolean linkEarlier, Instant now) {
         Optional<OutcomeFacts> gathered = facts(conversationId);
         if (gathered.isEmpty()) {
             return Optional.empty();
@@ -91,7 +96,6 @@ class RecordOutcomes {
         if (linkEarlier) {
             linkRepeats(facts);
         }
-        Instant now = clock.instant();
         var judged = OutcomeRules.judge(facts, definitions.active(), settings.quietAfter(), now);
         transactions.executeWithoutResult(tx -> {
             Outcome previous = outcomes.outcomeOf(conversationId).orElse(null);
@@ -227,7 +231,7 @@ class RecordOutcomes {
                 continue;
             }
             if (evidence.record(before.id(), kind, facts.startedAt(), facts.conversationId().toString())) {
-                record(before.id(), false);
+                record(before.id(), false, clock.instant());
             }
         }
     }

@@ -161,6 +161,39 @@ class OutcomesApiTest {
     }
 
     @Test
+    void quietConversationsEndAbandonedWhileWaitingForAPersonAndAiResolvedAfterTheAssistantsAnswer() {
+        Instant before = Instant.now().minusSeconds(60);
+        var waiting = WidgetCustomer.start(api, "My account is locked and I need help");
+        waiting.handoff().expect(200);
+        var answered = WidgetCustomer.start(api, "do you take paypal?");
+        feedback(answered, aiReply(answered.started()), true).expect(200);
+        Instant later = Instant.now().plus(Duration.ofHours(25));
+        sweep.quiet(before, later.minus(Duration.ofHours(24)), later);
+        assertThat(awaitOutcome(waiting.id(), "ABANDONED").get("endedAt").isNull()).isFalse();
+        JsonNode outcome = awaitOutcome(answered.id(), "AI_RESOLVED");
+        assertThat(outcome.get("confirmation").asString()).isEqualTo("answer-confirmed");
+        Instant endedAt = Instant.parse(outcome.get("endedAt").asString());
+        sweep.run(endedAt.plus(Duration.ofHours(73)));
+        assertThat(lines(answered.id())).as("confirmed and quiet: verified").containsExactly("ENTRY");
+    }
+
+    @Test
+    void aNewContactOnTheSameTopicInsideTheWindowKeepsTheFirstOutOfTheLedger() {
+        String email = TestAccounts.unique("again") + "@example.com";
+        var first = WidgetCustomer.start(api, Map.of("message", "do you take paypal?", "customer", Map.of("email", email)));
+        feedback(first, aiReply(first.started()), true).expect(200);
+        supervisor.resolve(first.id()).expect(200);
+        Instant endedAt = Instant.parse(awaitOutcome(first.id(), "AI_RESOLVED").get("endedAt").asString());
+
+        var second = WidgetCustomer.start(api, Map.of("message", "do you take paypal?", "customer", Map.of("email", email)));
+        supervisor.resolve(second.id()).expect(200);
+        await().atMost(WAIT).until(() -> evidence(first.id(), "REPEAT_SAME_TOPIC")
+                + evidence(first.id(), "REPEAT_UNKNOWN_TOPIC") > 0);
+        sweep.run(endedAt.plus(Duration.ofHours(73)));
+        assertThat(lines(first.id())).isEmpty();
+    }
+
+    @Test
     void aHandedOverConversationIsResolvedByAPersonAndCountsTheFactsTheCustomerHadToRepeat() {
         var customer = WidgetCustomer.start(api, "Where is my order NW-48213? It has not arrived.");
         customer.handoff().expect(200);
