@@ -64,6 +64,12 @@
     helpfulYes: 'Yes',
     helpfulNo: 'No',
     helpfulThanks: 'Thanks for your feedback!',
+    rateTitle: 'How did we do?',
+    rateLabel: function (n) { return n + (n === 1 ? ' of 5, very poor' : n === 5 ? ' of 5, very good' : ' of 5'); },
+    rateComment: 'Anything to add? (optional)',
+    rateSend: 'Send rating',
+    rateChoose: 'Choose a rating from 1 to 5.',
+    rateThanks: 'Thank you for your rating!',
     you: 'You',
     ourTeam: 'our team',
     poweredBy: 'Powered by Tandem'
@@ -423,6 +429,7 @@
       data.token = state.conv.token;
     }
     if (state.seenAt) data.seenAt = state.seenAt;
+    if (state.ratedConv) data.ratedConv = state.ratedConv;
     memoryStore = data;
     try {
       window.localStorage.setItem(STORE_KEY, JSON.stringify(data));
@@ -546,6 +553,8 @@
     followUpEmail: null, // the address the server holds for a reply by email
     followUpEditing: false,
     followUpBusy: false,
+    rating: { value: 0, busy: false, error: null, done: false },
+    ratedConv: null,     // the conversation this browser rated (kept across reloads)
     reply: null          // { inReplyTo, text }: the assistant's reply while it is written (LLM mode)
   };
   var seq = 0;
@@ -684,6 +693,16 @@
     '.tw-fu-hint{margin-top:7px !important;font-size:12px;color:#5d6675;}',
     '.tw-fu-error{display:flex;gap:6px;align-items:flex-start;margin-top:7px !important;font-size:12px;font-weight:600;color:#b42318;}',
     '.tw-fu-error svg{margin-top:1px;}',
+    '.tw-rate{align-self:stretch;margin-top:10px;padding:12px;background:#fff;border:1px solid #e8eaef;border-radius:14px;box-shadow:0 1px 2px rgba(16,24,40,.05);font-size:13.5px;line-height:1.4;animation:tw-in .22s ease-out;}',
+    '.tw-rate-title{margin:0 0 8px;font-weight:700;}',
+    '.tw-rate-row{display:flex;gap:6px;margin-bottom:8px;}',
+    '.tw-rate-n{flex:1;height:36px;border:1px solid #d0d5dd;border-radius:10px;background:#fff;font-weight:700;font-size:15px;transition:background-color .15s ease,border-color .15s ease;}',
+    '.tw-rate-n:hover{border-color:var(--tw-accent-ink);}',
+    '.tw-rate-n[aria-checked="true"]{background:var(--tw-accent);border-color:var(--tw-accent);color:var(--tw-on-accent);}',
+    '.tw-rate-n:focus{outline:none;}',
+    '.tw-rate-n:focus-visible{outline:2px solid var(--tw-accent-ink);outline-offset:2px;}',
+    '.tw-rate-comment{display:block;width:100%;min-height:44px;margin-bottom:8px;padding:7px 9px;border:1px solid #d0d5dd;border-radius:10px;resize:vertical;font-size:13.5px;}',
+    '.tw-rate-done{margin:0;font-weight:600;color:#067647;}',
     '.tw-fu-done{display:flex;gap:10px;align-items:flex-start;}',
     /* focused only so that a screen reader reads the confirmation; not a control, so no ring */
     '.tw-fu-done:focus{outline:none;}',
@@ -895,7 +914,8 @@
       statusIcon: statusIcon, log: log, greeting: greeting, notice: notice, details: details,
       detailsToggle: detailsToggle, detailsFields: detailsFields, nameInput: nameInput, emailInput: emailInput,
       emailError: emailError, textarea: textarea, sendBtn: sendBtn, counter: counter, form: form,
-      fu: buildFollowUpCard()
+      fu: buildFollowUpCard(),
+      rate: buildRatingCard()
     };
 
     // Events
@@ -990,6 +1010,85 @@
     };
   }
 
+  // The rating card: offered at the end of the conversation once it is resolved, sent once, then thanked.
+  function buildRatingCard() {
+    var title = h('p', { class: 'tw-rate-title', id: 'tw-rate-title', text: TEXT.rateTitle });
+    var row = h('div', { class: 'tw-rate-row', role: 'radiogroup', 'aria-labelledby': 'tw-rate-title' });
+    var choices = [];
+    for (var n = 1; n <= 5; n++) {
+      var choice = h('button', { type: 'button', class: 'tw-rate-n', role: 'radio', 'aria-checked': 'false',
+        'aria-label': TEXT.rateLabel(n), 'data-rating': String(n), 'data-testid': 'tandem-rate-' + n, text: String(n) });
+      row.appendChild(choice);
+      choices.push(choice);
+    }
+    var comment = h('textarea', { class: 'tw-rate-comment', rows: '2', maxlength: '1000', placeholder: TEXT.rateComment,
+      'aria-label': TEXT.rateComment, 'data-testid': 'tandem-rate-comment' });
+    var send = h('button', { type: 'submit', class: 'tw-fu-send', 'data-testid': 'tandem-rate-send', text: TEXT.rateSend });
+    var errorText = h('span');
+    var error = h('p', { class: 'tw-fu-error', role: 'alert', hidden: true, 'data-testid': 'tandem-rate-error' }, [icon('alert'), errorText]);
+    var form = h('form', { class: 'tw-rate-form', novalidate: true }, [title, row, comment, send, error]);
+    var done = h('p', { class: 'tw-rate-done', role: 'status', hidden: true, 'data-testid': 'tandem-rate-done', text: TEXT.rateThanks });
+    var card = h('div', { class: 'tw-rate', 'data-testid': 'tandem-rating' }, [form, done]);
+    row.addEventListener('click', function (e) {
+      var b = e.target && e.target.closest ? e.target.closest('[data-rating]') : null;
+      if (!b) return;
+      state.rating.value = Number(b.getAttribute('data-rating'));
+      state.rating.error = null;
+      renderRating();
+    });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      submitRating();
+    });
+    return { card: card, form: form, choices: choices, comment: comment, send: send, error: error, errorText: errorText, done: done };
+  }
+
+  function ratingOffered() {
+    if (!state.conv) return false;
+    if (state.ratedConv === state.conv.id) return state.rating.done; // thanked this visit, not offered again
+    return state.status === 'RESOLVED';
+  }
+
+  function renderRating() {
+    var r = ui.rate;
+    r.choices.forEach(function (b) {
+      b.setAttribute('aria-checked', Number(b.getAttribute('data-rating')) === state.rating.value ? 'true' : 'false');
+    });
+    r.form.hidden = state.rating.done;
+    r.done.hidden = !state.rating.done;
+    r.send.setAttribute('aria-disabled', state.rating.busy ? 'true' : 'false');
+    r.error.hidden = !state.rating.error;
+    r.errorText.textContent = state.rating.error || '';
+  }
+
+  async function submitRating() {
+    if (!state.conv || state.rating.busy) return;
+    if (!state.rating.value) {
+      state.rating.error = TEXT.rateChoose;
+      renderRating();
+      return;
+    }
+    state.rating.busy = true;
+    renderRating();
+    try {
+      var comment = ui.rate.comment.value.trim();
+      var res = await request('POST', convPath(state.conv.id) + '/rating', { token: state.conv.token,
+        body: { rating: state.rating.value, comment: comment || null } });
+      if (res.ok || res.status === 409 && /rated already/.test(problemText(res) || '')) {
+        state.rating.done = true;
+        state.ratedConv = state.conv.id;
+        saveStore();
+      } else {
+        state.rating.error = problemText(res) || TEXT.handoffFailed;
+      }
+    } catch (e) {
+      state.rating.error = TEXT.handoffFailed;
+    } finally {
+      state.rating.busy = false;
+      renderRating();
+    }
+  }
+
   function initials(name) {
     var words = String(name || '').trim().split(/\s+/).filter(Boolean);
     if (!words.length) return '?';
@@ -1072,6 +1171,11 @@
         if (!ui.typing) ui.typing = buildTypingNode();
         items.push({ node: ui.typing, key: 'TYPING', t: Infinity });
       }
+    }
+
+    if (ratingOffered()) {
+      renderRating();
+      items.push({ node: ui.rate.card, key: 'RATING', t: Infinity });
     }
 
     var cursor = ui.greeting.nextSibling;
@@ -2169,6 +2273,7 @@
     var stored = loadStore() || {};
     state.open = !!stored.open || state.open;
     state.seenAt = Number(stored.seenAt) || 0;
+    state.ratedConv = stored.ratedConv || null;
 
     var res;
     try {

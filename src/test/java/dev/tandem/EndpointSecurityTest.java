@@ -36,7 +36,7 @@ import dev.tandem.identity.UserAccounts;
 class EndpointSecurityTest {
 
     /** What a stranger may call: each entry a mapped path pattern. A new one fails this test until it is listed. */
-    private static final Set<String> PUBLIC = Set.of("/login", "/demo", "/help", "/help/{slug}", "/error",
+    private static final Set<String> PUBLIC = Set.of("/login", "/demo", "/help", "/help/{slug}", "/rate/{token}", "/error",
             "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/{group}", "/v3/api-docs/swagger-config",
             "/swagger-ui.html");
 

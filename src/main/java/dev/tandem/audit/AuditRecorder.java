@@ -11,6 +11,7 @@ import dev.tandem.conversation.ConversationReopened;
 import dev.tandem.conversation.ConversationResolved;
 import dev.tandem.conversation.ConversationTransferred;
 import dev.tandem.guardrails.ConstitutionSaved;
+import dev.tandem.insight.ResolutionDefinitionSaved;
 import dev.tandem.guardrails.InputFlagged;
 import dev.tandem.guardrails.OutputChecked;
 import dev.tandem.guardrails.PersonalData;
@@ -209,6 +210,12 @@ class AuditRecorder {
         log.append(e.at(), "AI assistant", "OUTPUT_RULE_" + e.action().name(), "conversation", e.conversationId().toString(),
                 "rule " + e.ruleId() + " of constitution version " + e.constitutionVersion()
                         + (e.streamed() ? " (a streamed sentence; the stream was stopped)" : ""), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ResolutionDefinitionSaved e) {
+        log.append(e.at(), e.by(), "RESOLUTION_DEFINITION_SAVED", "resolution-definition", String.valueOf(e.version()),
+                "window " + e.window(), null);
     }
 
     @ApplicationModuleListener

@@ -86,6 +86,19 @@ public class ConversationQueries {
         return messages.lastUnansweredByAssistant(from, to, limit);
     }
 
+    /** A customer's conversations, latest activity first; for work that acts for no user (outcomes). */
+    public List<ConversationSummary> ofCustomer(UUID customerId) {
+        return conversations.findByCustomer(customerId);
+    }
+
+    /**
+     * Conversations with the AI or in the queue whose last message was written in [from, to), oldest first: those
+     * that went quiet, for the outcome figures.
+     */
+    public List<ConversationSummary> quietBetween(java.time.Instant from, java.time.Instant to, int limit) {
+        return conversations.quietBetween(from, to, limit);
+    }
+
     public Optional<ConversationSummary> summary(UUID id) {
         return conversations.findById(id);
     }

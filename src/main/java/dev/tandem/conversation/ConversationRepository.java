@@ -48,6 +48,14 @@ class ConversationRepository {
             .query(ConversationRepository::summary).list();
     }
 
+    /** Open conversations with the AI or in the queue whose last message falls in [from, to), oldest first. */
+    List<ConversationSummary> quietBetween(Instant from, Instant to, int limit) {
+        return jdbc.sql(SELECT + """
+                 where c.status in ('AI', 'QUEUED') and c.last_message_at >= ? and c.last_message_at < ?
+                 order by c.last_message_at limit ?""")
+            .params(Timestamp.from(from), Timestamp.from(to), limit).query(ConversationRepository::summary).list();
+    }
+
     List<ConversationSummary> find(ConversationFilter filter, TeamScope scope, int limit, int offset) {
         var where = new Where(filter, scope);
         return jdbc.sql(SELECT + where.sql() + " order by " + order(filter) + " limit " + limit + " offset " + offset)

@@ -36,7 +36,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    private static final String[] PUBLIC_PAGES = { "/login", "/demo", "/help", "/help/**", "/widget/**", "/css/**", "/js/**", "/img/**",
+    private static final String[] PUBLIC_PAGES = { "/login", "/demo", "/help", "/help/**", "/rate/**", "/widget/**", "/css/**", "/js/**", "/img/**",
             "/webjars/**", "/favicon.ico", "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html" };
 

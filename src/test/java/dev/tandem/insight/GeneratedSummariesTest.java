@@ -53,7 +53,9 @@ class GeneratedSummariesTest {
     void connect() {
         server.reset();
         chat = ChatModels.openAiCompatible(server.baseUrl(), "test-model", "test-key", Duration.ofSeconds(2));
-        var properties = new InsightProperties(new InsightProperties.Summaries(true, true, 8, 240));
+        var properties = new InsightProperties(new InsightProperties.Summaries(true, true, 8, 240),
+                new InsightProperties.Outcomes(true, Duration.ofHours(24), Duration.ofMinutes(1)),
+                new InsightProperties.Csat(true, "http://localhost:8080", Duration.ofDays(14), "", 1000));
         generated = new GeneratedSummaries(chat, properties);
         extractive = new ExtractiveSummaries(new EntityExtraction(), properties);
     }

@@ -1,0 +1,14 @@
+package dev.tandem.insight;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A conversation's outcome row was written or changed (at a conversation-level event or by the sweep, never per
+ * message): what a dashboard needs to keep its aggregates in step, the outcome before and after.
+ *
+ * @param previous the outcome before, null when the conversation had no row yet
+ */
+public record ConversationOutcomeRecorded(UUID conversationId, UUID teamId, Outcome previous, Outcome current,
+        Instant at) {
+}
