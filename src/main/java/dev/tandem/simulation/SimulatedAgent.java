@@ -1,0 +1,88 @@
+package dev.tandem.simulation;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A person on the other side, through the agent API of the contract: takes a handed-over conversation,
+ * answers with the scenario's expected resolution and resolves it; approves a refund a procedure holds for
+ * approval (when the credentials are a supervisor's).
+ */
+final class SimulatedAgent {
+
+    private final Http http;
+    private final String authorization;
+
+    SimulatedAgent(Http http, String userAndPassword) {
+        this.http = http;
+        this.authorization = Http.basic(userAndPassword);
+    }
+
+    /** @return why it could not, or empty when the reply was sent */
+    Optional<String> take(String conversationId, String reply) {
+        Http.Response assigned = http.post("/api/conversations/" + conversationId + "/assign", null, "Authorization",
+                authorization);
+        if (!assigned.ok()) {
+            return Optional.of("the agent could not take it: " + assigned.status() + " " + assigned.detail());
+        }
+        Http.Response sent = http.post("/api/conversations/" + conversationId + "/messages",
+                Map.of("text", reply, "internal", false), "Authorization", authorization);
+        if (!sent.ok()) {
+            return Optional.of("the agent could not reply: " + sent.status() + " " + sent.detail());
+        }
+        http.post("/api/conversations/" + conversationId + "/resolve", null, "Authorization", authorization);
+        return Optional.empty();
+    }
+
+    /** Approves what waits for approval in this conversation; false when there is nothing or it may not. */
+    boolean approve(String conversationId) {
+        Http.Response pending = http.get("/api/approvals", "Authorization", authorization);
+        if (!pending.ok()) {
+            return false;
+        }
+        for (JsonNode approval : pending.body()) {
+            if (conversationId.equals(approval.path("conversationId").asString())) {
+                return http.post("/api/approvals/" + approval.path("id").asString() + "/approve",
+                        Map.of("note", "approved by the simulated agent"), "Authorization", authorization).ok();
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The customer's own mailbox, read through the admin outbox (the demo has no mail transport): the newest
+     * verification code sent to the address.
+     */
+    static final class Mailbox {
+
+        private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+        private final Http http;
+        private final String authorization;
+
+        Mailbox(Http http, String adminUserAndPassword) {
+            this.http = http;
+            this.authorization = Http.basic(adminUserAndPassword);
+        }
+
+        Optional<String> latestCode(String email) {
+            Http.Response outbox = http.get("/api/admin/outbox", "Authorization", authorization);
+            if (!outbox.ok()) {
+                return Optional.empty();
+            }
+            for (JsonNode mail : outbox.body()) {
+                if (email.equalsIgnoreCase(mail.path("to").asString())) {
+                    Matcher code = CODE.matcher(mail.path("body").asString(""));
+                    if (code.find()) {
+                        return Optional.of(code.group(1));
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}
