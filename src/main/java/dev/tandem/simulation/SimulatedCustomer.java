@@ -189,7 +189,7 @@ final class SimulatedCustomer {
     private List<Message> acceptPerson(Run run) {
         run.turns++;
         return run.conversation.say(voice.say(run.scenario,
-                new CustomerVoice.Turn("accept-person", prompts.line("yes", run.scenario.language())),
+                new CustomerVoice.Turn("accept-person", prompts.line("accept", run.scenario.language())),
                 run.conversation.messages()));
     }
 
