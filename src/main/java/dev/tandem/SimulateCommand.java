@@ -42,6 +42,7 @@ final class SimulateCommand {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration READY_WITHIN = Duration.ofMinutes(5);
+    private static final Duration SETTLE = Duration.ofSeconds(3);
 
     private SimulateCommand() {
     }
@@ -91,6 +92,8 @@ final class SimulateCommand {
                 "--logging.level.org.springframework.boot.diagnostics=off"));
         spring.addAll(Arrays.asList(springArgs));
         err.println("simulate: starting Tandem with the demo workspace on a fresh database in " + dir + " ...");
+        // main set logback's file for the plain-Java run against a URL; Spring takes its own (logging.config)
+        System.clearProperty("logback.configurationFile");
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(TandemApplication.class).bannerMode(Banner.Mode.OFF)
@@ -108,8 +111,11 @@ final class SimulateCommand {
                 return 2;
             }
             err.println("simulate: ready at " + url + "; " + scenarios.size() + " simulated customers");
-            return simulate(options.against(url, "sam:" + agentPassword, "admin:" + adminPassword), scenarios, earlier,
-                    out, err);
+            int status = simulate(options.against(url, "sam:" + agentPassword, "admin:" + adminPassword), scenarios,
+                    earlier, out, err);
+            // background work the last conversations started (summaries, screening) ends before the database closes
+            settle();
+            return status;
         } finally {
             delete(dir);
         }
@@ -182,6 +188,14 @@ final class SimulateCommand {
             }
         }
         return false;
+    }
+
+    private static void settle() {
+        try {
+            Thread.sleep(SETTLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void delete(Path dir) {
