@@ -38,6 +38,20 @@ final class SimulatedAgent {
         return Optional.empty();
     }
 
+    /** Why the assistant handed the conversation over, as the handoff packet words it (empty when it cannot tell). */
+    java.util.List<String> handoffReasons(String conversationId) {
+        Http.Response packet = http.get("/api/conversations/" + conversationId + "/handoff", "Authorization", authorization);
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        if (packet.ok()) {
+            for (JsonNode reason : packet.body().path("reasons")) {
+                String evidence = reason.path("evidence").asString("");
+                reasons.add(reason.path("reason").asString("?") + " by " + reason.path("rule").asString("?")
+                        + (evidence.isBlank() ? "" : " (" + evidence + ")"));
+            }
+        }
+        return reasons;
+    }
+
     /** Approves what waits for approval in this conversation; false when there is nothing or it may not. */
     boolean approve(String conversationId) {
         Http.Response pending = http.get("/api/approvals", "Authorization", authorization);

@@ -94,6 +94,9 @@ final class SimulatedCustomer {
                 run.escalated = true;
             }
             if (run.escalated) {
+                if (!run.customerInsisted && agent.isPresent()) {
+                    agent.get().handoffReasons(conversation.id()).forEach(reason -> run.why.add("handed over: " + reason));
+                }
                 awaitPerson(run);
             }
             return result(run, null);

@@ -87,6 +87,17 @@ public record SimulationReport(String url, String scenarios, String voice, doubl
                 Collectors.toList(), Figures::of)));
     }
 
+    /**
+     * Verified resolutions among the scenarios the AI is expected to resolve: the share of {@code n} can reach
+     * at most the share of such scenarios in the file, this one 1.
+     */
+    double verifiedOfResolvable() {
+        List<ConversationResult> resolvable = conversations.stream().filter(c -> c.expect().equals("resolved")).toList();
+        return resolvable.isEmpty() ? 0
+                : Math.round(1000.0 * resolvable.stream().filter(ConversationResult::verified).count() / resolvable.size())
+                        / 1000.0;
+    }
+
     public List<ConversationResult> failed() {
         return conversations.stream().filter(ConversationResult::failed).toList();
     }
@@ -94,6 +105,8 @@ public record SimulationReport(String url, String scenarios, String voice, doubl
     public JsonNode toJson() {
         ObjectNode root = Http.JSON.createObjectNode();
         total().into(root);
+        root.put("expectedResolvable", conversations.stream().filter(c -> c.expect().equals("resolved")).count());
+        root.put("verifiedResolutionOfResolvable", verifiedOfResolvable());
         root.put("url", url);
         root.put("scenarios", scenarios);
         root.put("customer", voice);
@@ -119,6 +132,8 @@ public record SimulationReport(String url, String scenarios, String voice, doubl
         out.printf(Locale.ROOT, "Simulated customers: %d scenarios against %s (%s customers, %.0f s)%n%n", total.n(), url,
                 voice, durationSeconds);
         out.printf(Locale.ROOT, "%-28s %s%n", "verified AI resolution", percent(total.verifiedResolution()));
+        out.printf(Locale.ROOT, "%-28s %s of the %d the AI is expected to resolve%n", "", percent(verifiedOfResolvable()),
+                conversations.stream().filter(c -> c.expect().equals("resolved")).count());
         out.printf(Locale.ROOT, "%-28s %s%n", "wrong answers", percent(total.wrongAnswers()));
         out.printf(Locale.ROOT, "%-28s %s%n", "correct escalations", percent(total.correctEscalations()));
         out.printf(Locale.ROOT, "%-28s %s%n", "unnecessary escalations", percent(total.unnecessaryEscalations()));
@@ -161,7 +176,7 @@ public record SimulationReport(String url, String scenarios, String voice, doubl
     public void printComparison(JsonNode earlier, PrintStream out) {
         JsonNode now = toJson();
         out.println("Compared with the earlier report (earlier -> now):");
-        for (String field : List.of("n", "verifiedResolution", "wrongAnswers", "correctEscalations",
+        for (String field : List.of("n", "verifiedResolution", "verifiedResolutionOfResolvable", "wrongAnswers", "correctEscalations",
                 "unnecessaryEscalations", "escalatedAfterFailure", "missedEscalations", "correctlyDeclined", "unresolved",
                 "errors", "averageRating")) {
             out.printf(Locale.ROOT, "  %-24s %s%n", field, change(earlier.path(field), now.path(field)));
