@@ -74,6 +74,8 @@ final class SimulatedAgent {
     static final class Mailbox {
 
         private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+        /** The subject of a verification code email, in the languages the demo procedures write. */
+        private static final Pattern SUBJECT = Pattern.compile("\\b(code|codigo)\\b");
 
         private final Http http;
         private final String authorization;
@@ -83,20 +85,26 @@ final class SimulatedAgent {
             this.authorization = Http.basic(adminUserAndPassword);
         }
 
-        Optional<String> latestCode(String email) {
+        /**
+         * The verification codes sent to the address, newest first. A customer with two code emails (two of
+         * their conversations asked at once) tries them in turn, as a person would.
+         */
+        java.util.List<String> codes(String email) {
             Http.Response outbox = http.get("/api/admin/outbox", "Authorization", authorization);
+            java.util.List<String> codes = new java.util.ArrayList<>();
             if (!outbox.ok()) {
-                return Optional.empty();
+                return codes;
             }
             for (JsonNode mail : outbox.body()) {
-                if (email.equalsIgnoreCase(mail.path("to").asString())) {
+                boolean codeMail = SUBJECT.matcher(Judge.normalise(mail.path("subject").asString(""))).find();
+                if (codeMail && email.equalsIgnoreCase(mail.path("to").asString())) {
                     Matcher code = CODE.matcher(mail.path("body").asString(""));
                     if (code.find()) {
-                        return Optional.of(code.group(1));
+                        codes.add(code.group(1));
                     }
                 }
             }
-            return Optional.empty();
+            return codes;
         }
     }
 }

@@ -54,6 +54,7 @@ final class SimulatedCustomer {
         final Deque<String> followUps;
         final List<String> why = new ArrayList<>();
         final Map<String, Integer> asked = new HashMap<>();
+        final java.util.Set<String> triedCodes = new java.util.HashSet<>();
         int patience;
         int turns;
         boolean goalMet;
@@ -241,7 +242,9 @@ final class SimulatedCustomer {
             if (email == null || mailbox.isEmpty()) {
                 return Optional.empty();
             }
-            return mailbox.get().latestCode(email);
+            Optional<String> code = mailbox.get().codes(email).stream().filter(c -> !run.triedCodes.contains(c)).findFirst();
+            code.ifPresent(run.triedCodes::add);
+            return code;
         }
         if (fact.equals("email") && !run.scenario.facts().containsKey("email")) {
             return Optional.ofNullable(run.scenario.persona().email());

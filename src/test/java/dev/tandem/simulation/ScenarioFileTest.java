@@ -92,6 +92,28 @@ class ScenarioFileTest {
             .hasMessage("scenario file not found: target/no-such-file.yml");
     }
 
+    /** A correct answer must be possible: every goal article exists and every fact is in one of them. */
+    @Test
+    void everyGoalOfTheDemoCanBeMetByItsArticles() throws java.io.IOException {
+        java.nio.file.Path knowledge = java.nio.file.Path.of("src/main/resources/demo/knowledge");
+        for (Scenario scenario : ScenarioFile.demo()) {
+            List<String> articles = new java.util.ArrayList<>();
+            for (String slug : scenario.goal().articles()) {
+                java.nio.file.Path file = knowledge.resolve(slug + ".md");
+                assertThat(file).as(scenario.id() + " cites " + slug).exists();
+                articles.add(Judge.normalise(java.nio.file.Files.readString(file)));
+            }
+            if (scenario.kind() != Scenario.Kind.ANSWER) {
+                continue;
+            }
+            for (String fact : scenario.goal().facts()) {
+                assertThat(java.util.Arrays.stream(fact.split("\\|"))
+                    .anyMatch(alternative -> articles.stream().anyMatch(a -> a.contains(Judge.normalise(alternative)))))
+                    .as(scenario.id() + ": '" + fact + "' is in one of " + scenario.goal().articles()).isTrue();
+            }
+        }
+    }
+
     @Test
     void theDemoShipsAtLeast200ScenariosOfEveryKindInSixLanguages() {
         List<Scenario> demo = ScenarioFile.demo();
