@@ -278,6 +278,7 @@ final class SimulatedCustomer {
             why.add(error);
         }
         int rating = Rating.of(outcome, run.wrongAnswer, run.turns, scenario.persona().mood());
+        boolean rated = error == null && run.conversation.id() != null && rate(run.conversation, rating);
         boolean verified = outcome == Outcome.RESOLVED_BY_AI && !Rating.negative(rating);
         if (outcome == Outcome.RESOLVED_BY_AI && !verified) {
             why.add("rated " + rating + " of 5");
@@ -294,7 +295,16 @@ final class SimulatedCustomer {
         }
         return new ConversationResult(scenario.id(), scenario.kind().label(), scenario.language(),
                 scenario.expect().name().toLowerCase(java.util.Locale.ROOT), run.conversation.id(), outcome, verified,
-                run.wrongAnswer, relief, rating, run.turns, List.copyOf(why));
+                run.wrongAnswer, relief, rating, rated, run.turns, List.copyOf(why));
+    }
+
+    /** Rated in the widget where the server takes it (a resolved conversation); else in the report only. */
+    private static boolean rate(WidgetConversation conversation, int rating) {
+        try {
+            return conversation.rate(rating);
+        } catch (Http.Failure e) {
+            return false;
+        }
     }
 
     private static Outcome outcome(Run run) {

@@ -70,6 +70,12 @@ public record SimulationOptions(String url, String inbox, Path scenarios, boolea
         if ((llmUrl == null) != (llmModel == null)) {
             throw new IllegalArgumentException("--llm-url and --llm-model go together");
         }
+        if (llmUrl == null && !environment("TANDEM_AI_CHAT_BASEURL").isBlank()
+                && !environment("TANDEM_AI_CHAT_MODEL").isBlank()) {
+            // the application's own model settings (tandem.ai.chat) play the customer too
+            llmUrl = environment("TANDEM_AI_CHAT_BASEURL");
+            llmModel = environment("TANDEM_AI_CHAT_MODEL");
+        }
         return new SimulationOptions(url, inbox, scenarios, json, out, compare, concurrency, agent, mailbox, llmUrl,
                 llmModel, replyTimeout, Duration.ofSeconds(60), limit);
     }
@@ -79,6 +85,10 @@ public record SimulationOptions(String url, String inbox, Path scenarios, boolea
         return new SimulationOptions(url, inbox, scenarios, json, out, compare, concurrency,
                 this.agent != null ? this.agent : agent, this.mailbox != null ? this.mailbox : mailbox, llmUrl, llmModel,
                 replyTimeout, agentTimeout, limit);
+    }
+
+    private static String environment(String name) {
+        return System.getenv().getOrDefault(name, "");
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -120,6 +120,7 @@ public record SimulationReport(String url, String scenarios, String voice, doubl
             int s = stars;
             ratings.put(String.valueOf(stars), conversations.stream().filter(c -> c.rating() == s).count());
         }
+        ratings.put("submitted", conversations.stream().filter(ConversationResult::ratingSubmitted).count());
         ArrayNode failed = root.putArray("failed");
         failed().forEach(result -> failed.add(Http.JSON.valueToTree(result)));
         ArrayNode all = root.putArray("conversations");

@@ -123,6 +123,16 @@ final class WidgetConversation {
         return List.copyOf(messages.subList(Math.min(before, messages.size()), messages.size()));
     }
 
+    /**
+     * The customer's CSAT through the widget's rating API ({@code POST .../rating}, issue 15's outcomes), which
+     * takes a rating once the conversation is resolved; false when the server has no such API or refused it.
+     */
+    boolean rate(int rating) {
+        Http.Response response = http.post("/api/widget/conversations/" + id + "/rating", Map.of("rating", rating),
+                TOKEN, token);
+        return response.ok();
+    }
+
     /** Waits until a person writes (or the time is up); returns what came meanwhile. */
     List<Message> awaitAgent(Duration timeout) {
         int before = messages.size();
