@@ -43,6 +43,10 @@ final class Judge {
 
     /** Why a reply does not meet the goal, in words for the report. */
     String whyNot(Message message) {
+        if (goal.articles().isEmpty() && goal.facts().isEmpty()) {
+            return "answered from " + message.citations().stream().map(Citation::article).toList()
+                    + ", though the customer's question is not one the knowledge base answers";
+        }
         List<String> reasons = new ArrayList<>();
         if (!citesExpected(message)) {
             reasons.add("cited " + message.citations().stream().map(Citation::article).toList() + ", expected one of "

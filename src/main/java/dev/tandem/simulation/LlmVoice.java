@@ -70,7 +70,7 @@ final class LlmVoice implements CustomerVoice {
         }
         return switch (turn.intent()) {
             case "open" -> "start the conversation: ask for what you want, in your own words.";
-            case "choose" -> "pick this one of the options offered, by writing its title exactly: " + turn.scripted();
+            case "accept-person" -> "accept the assistant's offer to talk to a person: say yes.";
             default -> "the last reply did not help you; say what you need again, differently.";
         };
     }

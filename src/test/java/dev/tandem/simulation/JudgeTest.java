@@ -62,6 +62,8 @@ class JudgeTest {
     void aGoalWithNothingToMeetIsNeverMetAndCustomersAndAgentsDoNotAnswer() {
         var outOfScope = new Judge(new Scenario.Goal(List.of(), List.of(), null));
         assertThat(outOfScope.meetsGoal(ai("Here is what our help article says", "PLAIN", "cookies"))).isFalse();
+        assertThat(outOfScope.whyNot(ai("Here is what our help article says", "PLAIN", "cookies")))
+            .startsWith("answered from [cookies], though");
         var judge = new Judge(new Scenario.Goal(List.of(), List.of("60 days"), null));
         assertThat(judge.meetsGoal(new Message("m", "AGENT", "You have 60 days", "PLAIN", Instant.now(), List.of())))
             .isFalse();
