@@ -103,6 +103,9 @@ final class SimulatedCustomer {
             return result(run, null);
         } catch (Http.Failure e) {
             return result(run, e.getMessage());
+        } catch (RuntimeException e) {
+            // an answer the simulator could not read ends this conversation, not the whole run
+            return result(run, "the simulator failed on this conversation: " + e);
         }
     }
 
