@@ -37,6 +37,12 @@ public class TandemApplication {
             KnowledgeImportCommand.main(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("simulate")) {
+            // Simulated customers talk to a Tandem over HTTP: the one at --url, or one started for the run.
+            System.setProperty("logback.configurationFile", "logback-eval.xml");
+            SimulateCommand.main(args);
+            return;
+        }
         SpringApplication.run(TandemApplication.class, args);
     }
 
