@@ -31,7 +31,9 @@ class SummaryLanguagesTest {
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
 
     private final ExtractiveSummaries summaries = new ExtractiveSummaries(new EntityExtraction(),
-            new InsightProperties(new InsightProperties.Summaries(true, false, 8, 240)));
+            new InsightProperties(new InsightProperties.Summaries(true, false, 8, 240),
+                    new InsightProperties.Outcomes(true, java.time.Duration.ofHours(24), java.time.Duration.ofMinutes(1)),
+                    new InsightProperties.Csat(true, "http://localhost:8080", java.time.Duration.ofDays(14), "", 1000)));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
