@@ -46,7 +46,7 @@ class PrivacyPageBrowserTest {
     }
 
     @Test
-    void anAdminErasesACustomerFromThePrivacyPage() {
+    void anAdminErasesACustomerFromThePrivacyPageAndWordsTheAiDisclosure() {
         String email = TestAccounts.unique("ada") + "@example.com";
         start.start(new StartConversation.Command(new StartConversation.CustomerDetails("Ada", email, null),
                 "Where is my order?", null, "widget", null, ConversationStatus.QUEUED));
@@ -77,6 +77,17 @@ class PrivacyPageBrowserTest {
             .setFullPage(true));
         page.navigate(url("/admin/privacy?lookup=" + email));
         assertThat(page.locator("[data-not-found]")).isVisible();
+
+        // the AI disclosure, per language, where the widget is set up
+        page.navigate(url("/admin/widget"));
+        page.getByLabel("Spanish").fill("Le atiende el asistente de IA de Northwind.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the disclosure")).click();
+        assertThat(page.getByLabel("Spanish")).hasValue("Le atiende el asistente de IA de Northwind.");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/widget-disclosure.png"))
+            .setFullPage(true));
+        page.getByLabel("Spanish").fill("");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the disclosure")).click();
+        assertThat(page.getByLabel("Spanish")).hasValue("");
     }
 
     private String url(String path) {

@@ -65,4 +65,30 @@ class InboxDisclosureApiTest {
         var agent = new TestAccounts(userAccounts, teams).agent();
         api.as(agent.username(), TestAccounts.PASSWORD).put(path, map("en", "mine")).expectProblem(403);
     }
+
+    @Test
+    void anAdminWordsItOnTheWidgetPage() {
+        var inbox = inboxes.create(new WidgetInboxes.Settings(TestAccounts.unique("page"), "Shop", "Hi!", "#2f6f4e", null));
+        var page = dev.tandem.FormSession.signIn(port, "admin", "admin-password-for-tests");
+
+        var shown = page.get("/admin/widget?inbox=" + inbox.id());
+        assertThat(shown.body()).contains("What customers are told about the AI").contains(AiDisclosure.shipped("es"));
+
+        var saved = page.submit("/admin/widget/" + inbox.id() + "/disclosure",
+                java.util.Map.of("text_es", "Le atiende la IA de Shop.", "text_en", ""));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(page.get("/admin/widget?inbox=" + inbox.id()).body()).contains("Le atiende la IA de Shop.");
+        var customer = WidgetCustomer.start(new TestApi(port), map("inbox", inbox.key(), "message", "Hola"));
+        assertThat(disclosure.text("es", customer.id())).isEqualTo("Le atiende la IA de Shop.");
+
+        var refused = page.submit("/admin/widget/" + inbox.id() + "/disclosure", java.util.Map.of("text_fr", "x".repeat(501)));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("longer than 500 characters");
+        assertThat(disclosure.text("es", customer.id())).as("nothing half-saved").isEqualTo("Le atiende la IA de Shop.");
+
+        var agent = new TestAccounts(userAccounts, teams).agent();
+        var agentsPage = dev.tandem.FormSession.signIn(port, agent.username(), TestAccounts.PASSWORD);
+        assertThat(agentsPage.submit("/admin/widget/" + inbox.id() + "/disclosure", java.util.Map.of("text_en", "mine"))
+            .statusCode()).isEqualTo(403);
+    }
 }
