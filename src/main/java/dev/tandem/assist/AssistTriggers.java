@@ -18,17 +18,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.tandem.ai.CpuPriority;
 import dev.tandem.conversation.AuthorType;
+import dev.tandem.conversation.ConversationAssigned;
 import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.conversation.ConversationResolved;
+import dev.tandem.conversation.ConversationStarted;
 import dev.tandem.conversation.ConversationStatus;
 import dev.tandem.conversation.HandoffRequested;
 import dev.tandem.conversation.MessagePosted;
 import dev.tandem.procedures.RunProcedures;
 
 /**
- * Starts the panel's computation when a customer writes in a conversation a person handles (queued or
- * assigned) and when a conversation is handed over, once the message is committed, on a small pool of
+ * Starts the panel's computation when a conversation reaches the people (it starts queued, or is handed
+ * over), when a person takes it, and as the customer writes while it is assigned, once the event's
+ * transaction has committed, on a small pool of
  * its own (never on the customer's request thread); before it, passes the message to the procedure the
  * agent ran for the customer from the panel, if one is open ({@link RunProcedures#continueForAssignee});
  * learns the replies of a conversation when it is resolved. Plain listeners, not persisted publications:
@@ -39,6 +42,10 @@ import dev.tandem.procedures.RunProcedures;
  * once (a message that arrives while its refresh still waits adds nothing: the refresh reads the latest
  * message when it runs), and the workers run behind the threads that store messages
  * ({@link CpuPriority#ASSISTANT}): under a burst the panels fall behind, never the customers' messages.
+ * Messages to a conversation still waiting in the queue refresh nothing: no agent watches it live, and the
+ * agent who opens it gets the panel of its latest message computed then ({@link AssistPanels#current}).
+ * Refreshing them too cost a fifth of the human loop's message rate on one core (load benchmark with the
+ * demo off, where every conversation waits in the queue).
  */
 @Component
 class AssistTriggers {
@@ -95,7 +102,21 @@ class AssistTriggers {
     @EventListener
     void on(MessagePosted event) {
         if (properties.enabled() && event.message().author() == AuthorType.CUSTOMER && !event.message().internal()
-                && (event.status() == ConversationStatus.QUEUED || event.status() == ConversationStatus.ASSIGNED)) {
+                && event.status() == ConversationStatus.ASSIGNED) {
+            afterCommit(() -> submit(event.conversationId()));
+        }
+    }
+
+    @EventListener
+    void on(ConversationStarted event) {
+        if (properties.enabled() && event.status() == ConversationStatus.QUEUED) {
+            afterCommit(() -> submit(event.conversationId()));
+        }
+    }
+
+    @EventListener
+    void on(ConversationAssigned event) {
+        if (properties.enabled()) {
             afterCommit(() -> submit(event.conversationId()));
         }
     }

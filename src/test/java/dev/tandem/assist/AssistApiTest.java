@@ -61,9 +61,10 @@ class AssistApiTest {
                 "message", "My tent arrived damaged, I want a refund of $120 for order NW-48213",
                 "customer", Map.of("name", "Ada Lovelace", "email", "ada@example.org")));
         customer.handoff();
+        assertThat(agent.post("/api/conversations/" + customer.id() + "/assign", null).status()).isEqualTo(200);
         customer.post("The tent has a torn floor, I want a refund of $120 for order NW-48213");
 
-        // the customer's message triggers the panel: its suggestions are stored without anyone opening it
+        // the customer's message to the agent triggers the panel: its suggestions are stored without anyone opening it
         var latest = latestCustomerMessage(customer);
         var stored = await().atMost(Duration.ofSeconds(60)).until(() -> records.forMessage(customer.id(), latest),
                 list -> !list.isEmpty());

@@ -22,10 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.tandem.conversation.AuthorType;
+import dev.tandem.conversation.ConversationAssigned;
 import dev.tandem.conversation.ConversationDetails;
 import dev.tandem.conversation.ConversationQueries;
-import dev.tandem.conversation.ConversationSummary;
+import dev.tandem.conversation.ConversationStarted;
 import dev.tandem.conversation.ConversationStatus;
+import dev.tandem.conversation.ConversationSummary;
 import dev.tandem.conversation.Message;
 import dev.tandem.conversation.MessagePosted;
 import dev.tandem.procedures.RunProcedures;
@@ -85,6 +87,25 @@ class AssistTriggersTest {
         verify(panels, timeout(5_000).times(2)).refresh(of(conversation));
     }
 
+    @Test
+    void aConversationWaitingInTheQueueGetsItsPanelWhenItArrivesAndWhenAPersonTakesIt() throws InterruptedException {
+        UUID conversation = UUID.randomUUID();
+        Instant now = Instant.now();
+
+        triggers.on(new ConversationStarted(conversation, UUID.randomUUID(), null, "email", ConversationStatus.QUEUED, now));
+        verify(panels, timeout(5_000)).refresh(of(conversation));
+        triggers.on(posted(conversation, "nobody is watching this one live yet", ConversationStatus.QUEUED));
+        triggers.on(posted(conversation, "nor this one", ConversationStatus.QUEUED));
+        Thread.sleep(200);
+        verify(panels, times(1)).refresh(of(conversation));
+
+        triggers.on(new ConversationAssigned(conversation, null, UUID.randomUUID(), null, "sam", now));
+        verify(panels, timeout(5_000).times(2)).refresh(of(conversation));
+        triggers.on(new ConversationStarted(UUID.randomUUID(), UUID.randomUUID(), null, "widget", ConversationStatus.AI, now));
+        Thread.sleep(200);
+        verify(panels, times(2)).refresh(any());
+    }
+
     private void holdTheWorkerWith(UUID conversation) throws InterruptedException {
         doAnswer(call -> {
             if (call.<ConversationDetails>getArgument(0).conversation().id().equals(conversation)) {
@@ -102,7 +123,11 @@ class AssistTriggersTest {
     }
 
     private static MessagePosted posted(UUID conversation, String text) {
+        return posted(conversation, text, ConversationStatus.ASSIGNED);
+    }
+
+    private static MessagePosted posted(UUID conversation, String text, ConversationStatus status) {
         return new MessagePosted(new Message(UUID.randomUUID(), conversation, AuthorType.CUSTOMER, null, "Ada", text,
-                false, null, Instant.now(), List.of(), null, "en"), null, ConversationStatus.QUEUED);
+                false, null, Instant.now(), List.of(), null, "en"), null, status);
     }
 }

@@ -16,11 +16,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.tandem.Agent;
 import dev.tandem.DemoKnowledge;
 import dev.tandem.OpenAiCompatibleServer;
 import dev.tandem.TandemTest;
+import dev.tandem.TestAccounts;
 import dev.tandem.TestApi;
 import dev.tandem.WidgetCustomer;
+import dev.tandem.identity.Teams;
+import dev.tandem.identity.UserAccounts;
 import dev.tandem.knowledge.ImportKnowledge;
 import dev.tandem.knowledge.KnowledgeSearch;
 
@@ -51,6 +55,12 @@ class GeneratedSuggestionsApiTest {
     SuggestionRecords records;
 
     @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    Teams teams;
+
+    @Autowired
     KnowledgeSearch knowledge;
 
     @Autowired
@@ -74,6 +84,7 @@ class GeneratedSuggestionsApiTest {
         assertThat(MODEL.lastBody()).contains("password").doesNotContain("ada.lovelace@example.org");
 
         MODEL.replyWith("Call our support line on 555-0100, open 24 hours a day, and we will reset it for you [1].");
+        Agent.of(new TestApi(port), new TestAccounts(accounts, teams).agent()).assign(customer.id()).expect(200);
         customer.post("I still can't reset my password, what now?").expect(201);
 
         assertThat(suggestionsFor(customer)).extracting(SuggestionRecords.Shown::kind)
