@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +36,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class Constitution {
 
     enum CheckKind {
-        PATTERN, KEYWORD, AMOUNT, SEMANTIC
+        PATTERN, KEYWORD, AMOUNT, SEMANTIC, CLASSIFIER
     }
 
     /** A constitution that cannot be read: where, and what is wrong. */
@@ -63,9 +64,11 @@ final class Constitution {
 
     /**
      * @param unless patterns that excuse a sentence (a negation: "we will never ask for your password")
+     * @param threshold a semantic rule's similarity, or a classifier rule's probability (NaN: the classifier's own)
+     * @param classifier the learned guard a classifier rule asks, null for other rules
      */
     record Rule(String id, String description, CheckKind check, OutputAction action, List<Pattern> patterns,
-            List<Pattern> unless, BigDecimal max, List<String> examples, double threshold) {
+            List<Pattern> unless, BigDecimal max, List<String> examples, double threshold, GuardKind classifier) {
 
         /** Whether some sentence of the text matches one of the patterns and none of the excuses. */
         boolean matches(List<String> sentences) {
@@ -118,8 +121,10 @@ final class Constitution {
      * The first rule {@code text} breaks, in the order the rules are written.
      *
      * @param embed the embedding of a text, called at most once per reply and only when a semantic rule exists
+     * @param classify the judgement of a learned guard on the whole text, asked only by classifier rules
      */
-    Optional<Rule> firstBroken(String text, Function<String, float[]> embed) {
+    Optional<Rule> firstBroken(String text, Function<String, float[]> embed,
+            BiFunction<GuardKind, String, GuardDetector.Judgement> classify) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -136,6 +141,10 @@ final class Constitution {
                         vector = embed.apply(text);
                     }
                     yield similarEnough(vector, examples(embed).get(i), rule.threshold());
+                }
+                case CLASSIFIER -> {
+                    GuardDetector.Judgement judgement = classify.apply(rule.classifier(), text);
+                    yield Double.isNaN(rule.threshold()) ? judgement.flagged() : judgement.probability() >= rule.threshold();
                 }
             };
             if (broken) {
@@ -258,7 +267,7 @@ final class Constitution {
         for (NodeTuple tuple : map.getValue()) {
             String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : "";
             if (!Set.of("id", "description", "check", "action", "patterns", "keywords", "unless", "max", "examples",
-                    "threshold")
+                    "threshold", "classifier")
                 .contains(key)) {
                 throw new Invalid("Rule '" + id + "' has an unknown field '" + key + "'.", line(tuple.getKeyNode()), id);
             }
@@ -267,7 +276,8 @@ final class Constitution {
         if (description == null || description.isBlank()) {
             throw new Invalid("Rule '" + id + "' needs a description.", line(map), id);
         }
-        CheckKind check = named(CheckKind.class, scalar(map, "check", id), "check", "pattern, keyword, amount or semantic",
+        CheckKind check = named(CheckKind.class, scalar(map, "check", id), "check",
+                "pattern, keyword, amount, semantic or classifier",
                 map, id);
         OutputAction action = named(OutputAction.class, scalar(map, "action", id), "action", "BLOCK, REVIEW or ESCALATE", map,
                 id);
@@ -282,6 +292,7 @@ final class Constitution {
         BigDecimal max = null;
         List<String> examples = List.of();
         double threshold = 0;
+        GuardKind classifier = null;
         switch (check) {
             case PATTERN -> {
                 for (var entry : strings(map, "patterns", id, true)) {
@@ -316,8 +327,25 @@ final class Constitution {
                             line(map), id);
                 }
             }
+            case CLASSIFIER -> {
+                classifier = named(GuardKind.class, scalar(map, "classifier", id), "classifier", "toxicity or injection",
+                        map, id);
+                String text = scalar(map, "threshold", id);
+                threshold = Double.NaN;
+                if (text != null) {
+                    try {
+                        threshold = Double.parseDouble(text);
+                    } catch (NumberFormatException e) {
+                        threshold = -1;
+                    }
+                    if (!(threshold > 0 && threshold < 1)) {
+                        throw new Invalid("Rule '" + id + "': a classifier's 'threshold' is a probability above 0 and below 1"
+                                + " (leave it out for the classifier's own).", line(map), id);
+                    }
+                }
+            }
         }
-        return new Rule(id, description.strip(), check, action, patterns, unless, max, examples, threshold);
+        return new Rule(id, description.strip(), check, action, patterns, unless, max, examples, threshold, classifier);
     }
 
     private static Pattern compile(Map.Entry<String, Integer> entry, String id) {

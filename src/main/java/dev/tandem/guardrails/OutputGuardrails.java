@@ -26,6 +26,7 @@ public class OutputGuardrails {
     private final boolean enabled;
     private final ConstitutionVersions versions;
     private final Embeddings embeddings;
+    private final OutputClassifiers classifiers;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -35,6 +36,7 @@ public class OutputGuardrails {
         this.enabled = properties.enabled();
         this.versions = versions;
         this.embeddings = embeddings;
+        this.classifiers = new OutputClassifiers(embeddings);
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -58,7 +60,7 @@ public class OutputGuardrails {
         if (!enabled) {
             return OutputVerdict.allowed(constitution.version());
         }
-        OutputVerdict verdict = verdict(constitution, text, language, embeddings);
+        OutputVerdict verdict = verdict(constitution, text, language, embeddings, classifiers);
         if (!verdict.allowed()) {
             log.info("Output constitution: rule {} (version {}) broken in conversation {}: {}", verdict.ruleId(),
                     verdict.constitutionVersion(), conversationId, verdict.action());
@@ -70,8 +72,9 @@ public class OutputGuardrails {
     }
 
     /** The verdict of {@code constitution} on {@code text}, with nothing recorded (the benchmark and the evaluation use it). */
-    static OutputVerdict verdict(Constitution constitution, String text, String language, Embeddings embeddings) {
-        return constitution.firstBroken(text, embeddings::embed)
+    static OutputVerdict verdict(Constitution constitution, String text, String language, Embeddings embeddings,
+            OutputClassifiers classifiers) {
+        return constitution.firstBroken(text, embeddings::embed, classifiers::judge)
             .map(rule -> new OutputVerdict(rule.action(), rule.id(), constitution.version(),
                     rule.action() == OutputAction.BLOCK ? blockedReply(language) : null))
             .orElseGet(() -> OutputVerdict.allowed(constitution.version()));

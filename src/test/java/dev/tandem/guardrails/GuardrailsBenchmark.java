@@ -90,17 +90,18 @@ final class GuardrailsBenchmark {
         // whose embedding of the reply is the one new model call), on reply-like texts (the same texts, each new to
         // the embeddings' memory as a reply would be); and input + output per message, the figure
         Constitution constitution = Constitution.bundled();
+        OutputClassifiers classifiers = new OutputClassifiers(embeddings);
         long[] outputCheck = new long[texts.size()];
         long[] both = new long[texts.size()];
         for (int i = 0; i < texts.size(); i++) {
             String reply = "Here is how: " + texts.get(i) + " (" + i + ")";
             long start = System.nanoTime();
-            OutputGuardrails.verdict(constitution, reply, "en", embeddings);
+            OutputGuardrails.verdict(constitution, reply, "en", embeddings, classifiers);
             outputCheck[i] = System.nanoTime() - start;
             embeddings.embed(texts.get(i)); // the input's shared embedding, untimed as above
             start = System.nanoTime();
             guardrails.screen(texts.get(i));
-            OutputGuardrails.verdict(constitution, reply, "en", embeddings);
+            OutputGuardrails.verdict(constitution, reply, "en", embeddings, classifiers);
             both[i] = System.nanoTime() - start;
         }
         report("output constitution, one reply", outputCheck);

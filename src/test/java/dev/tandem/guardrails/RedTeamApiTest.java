@@ -183,14 +183,16 @@ class RedTeamApiTest {
                 }
                 aiReplies++;
                 String text = message.get("text").asString();
-                OutputVerdict verdict = OutputGuardrails.verdict(constitution, text, "en", embeddings);
+                OutputVerdict verdict = OutputGuardrails.verdict(constitution, text, "en", embeddings,
+                        new OutputClassifiers(embeddings));
                 if (!verdict.allowed() || HOSTILE.stream().anyMatch(h -> text.contains(h.replace(" [1]", "")))) {
                     broken.add(verdict.ruleId() + ": " + text);
                 }
             }
         }
         for (String text : shown.texts) {
-            OutputVerdict verdict = OutputGuardrails.verdict(constitution, text, "en", embeddings);
+            OutputVerdict verdict = OutputGuardrails.verdict(constitution, text, "en", embeddings,
+                        new OutputClassifiers(embeddings));
             if (!verdict.allowed()) {
                 broken.add("shown while written, " + verdict.ruleId() + ": " + text);
             }
