@@ -87,6 +87,7 @@ final class SimulateCommand {
                 "--TANDEM_DEMO_PASSWORD=" + agentPassword, "--tandem.bootstrap-admin-password=" + adminPassword,
                 // a simulation is a flood from one address; the limits would only slow it down
                 "--tandem.channel.rate-limit.enabled=false",
+                "--tandem.api.rate-limit.enabled=false",
                 "--spring.datasource.url=jdbc:h2:file:" + dir + "/tandem;DB_CLOSE_ON_EXIT=FALSE",
                 "--logging.level.org.springframework.boot.SpringApplication=off",
                 "--logging.level.org.springframework.boot.diagnostics=off"));
