@@ -172,9 +172,13 @@ public final class TestApi {
         }
     }
 
-    /** No stack trace, exception class or Java type name in what the client sees. */
+    /**
+     * No stack trace, exception class or Java type name in what the client sees. A conversation token is random
+     * base64 and may spell "SQL" or "trace" by chance (RedTeamApiTest met one): its value is not looked at.
+     */
     public static void assertNoInternals(String body) {
-        assertThat(body).doesNotContain("Exception", "exception", "\tat ", "at dev.tandem", "at org.springframework",
+        String checked = body == null ? null : body.replaceAll("\"token\"\\s*:\\s*\"[A-Za-z0-9_-]*\"", "\"token\":\"\"");
+        assertThat(checked).doesNotContain("Exception", "exception", "\tat ", "at dev.tandem", "at org.springframework",
                 "java.lang", "java.util", "dev.tandem.", "org.springframework.", "tools.jackson", "com.fasterxml",
                 "trace", "SQL");
     }
