@@ -53,7 +53,7 @@ class RateLimits {
         }
         var consumption = buckets.tryConsume(key, limit);
         if (!consumption.consumed()) {
-            long seconds = Math.max(1, consumption.retryAfter().toSeconds() + 1);
+            long seconds = consumption.retryAfterSeconds();
             var tooMany = WidgetInboxes.problem(HttpStatus.TOO_MANY_REQUESTS,
                     "Too many requests; try again in " + seconds + " seconds.");
             tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

@@ -51,7 +51,7 @@ class ApiRateLimit implements HandlerInterceptor, WebMvcConfigurer {
         currentUsers.current().ifPresent(me -> {
             var consumption = buckets.tryConsume("identity:api:" + me.id(), perUser);
             if (!consumption.consumed()) {
-                long seconds = Math.max(1, consumption.retryAfter().toSeconds() + 1);
+                long seconds = consumption.retryAfterSeconds();
                 var tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS,
                         ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "More than "
                                 + settings.requestsPerMinute() + " API calls a minute from " + me.username()

@@ -54,5 +54,10 @@ public interface RateLimiter {
      * @param retryAfter when {@code consumed} is false, how long until the next token; otherwise zero
      */
     record Consumption(boolean consumed, long remaining, Duration retryAfter) {
+
+        /** {@code retryAfter} as an HTTP {@code Retry-After}: whole seconds, rounded up, at least one. */
+        public long retryAfterSeconds() {
+            return Math.max(1, retryAfter.toSeconds() + 1);
+        }
     }
 }
