@@ -195,14 +195,18 @@ public class AnswerCustomer {
             return new Reply(ConversationStatus.AI, safe.stream().toList());
         }
         Assessment assessment = escalationPolicy.assess(transcript(details, answered), language);
-        if (assessment.escalate() && !assessment.onlyUnanswered()) {
+        boolean toAPerson = assessment.escalate() && !assessment.onlyUnanswered();
+        if (toAPerson && !assessment.onlyLearnedOpinionOnRoutine()) {
             return handOver(conversationId, question, assessment, language);
         }
         // a routine request (a reset link, a refund) is done rather than explained: an open procedure takes
-        // the message, or the message starts one
+        // the message, or the message starts one; the learned opinion alone does not outweigh it
         Optional<ProcedureTurn> procedure = procedures.handle(details, question, language);
         if (procedure.isPresent()) {
             return new Reply(procedure.get().status(), procedure.get().messages());
+        }
+        if (toAPerson) {
+            return handOver(conversationId, question, assessment, language);
         }
         // a choice among the articles offered is answered from that article, for the question it was offered for
         Optional<Citation> chosen = previous.filter(record -> record.kind() == Answer.Kind.SUGGESTED)

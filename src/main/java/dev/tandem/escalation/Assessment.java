@@ -31,6 +31,16 @@ public record Assessment(List<Finding> findings) {
         return escalate() && findings.stream().allMatch(finding -> finding.reason() == EscalationReason.OUT_OF_SCOPE);
     }
 
+    /**
+     * Every reason is the learned opinion's alone, and none is high stakes or a vulnerable customer: no rule
+     * read the words as needing a person, so a routine request the assistant can carry out (a plain "I need
+     * a refund on NW-2001", which the model finds like requests for a person) outweighs it.
+     */
+    public boolean onlyLearnedOpinionOnRoutine() {
+        return escalate() && findings.stream().allMatch(finding -> finding.rule().equals(Finding.LEARNED_OPINION)
+                && finding.reason() != EscalationReason.HIGH_STAKES && finding.reason() != EscalationReason.VULNERABLE);
+    }
+
     public boolean has(EscalationReason reason) {
         return findings.stream().anyMatch(finding -> finding.reason() == reason);
     }

@@ -324,7 +324,7 @@ public class EscalationPolicy {
         }
         if (findings.isEmpty() && !onlyMentioned && judgement.likelihood() >= settings.escalateAt()) {
             EscalationReason reason = judgement.reason();
-            findings.add(new Finding(reason, "learned-opinion", "Like conversations that needed a person (" + reason.words() + ").",
+            findings.add(new Finding(reason, Finding.LEARNED_OPINION, "Like conversations that needed a person (" + reason.words() + ").",
                     reason == EscalationReason.HIGH_STAKES || reason == EscalationReason.VULNERABLE ? Priority.HIGH
                             : Priority.NORMAL,
                     String.format(Locale.ROOT, "likelihood %.2f", judgement.likelihood())));

@@ -10,4 +10,7 @@ package dev.tandem.escalation;
  * @param evidence what in the conversation triggered it (the customer's words, a score)
  */
 public record Finding(EscalationReason reason, String rule, String says, Priority priority, String evidence) {
+
+    /** The rule name of a finding of the opinion learned from examples rather than of a rule of the rules file. */
+    public static final String LEARNED_OPINION = "learned-opinion";
 }

@@ -122,7 +122,7 @@ public class RunProcedures {
             turn = replies.isCancel(MatchableText.of(message.text()), run.language) ? engine.cancel(run)
                     : engine.answer(procedure, run, message.text());
         } else {
-            Optional<ProcedureDefinition> asked = triggers.match(catalog.all(), message.text());
+            Optional<ProcedureDefinition> asked = triggers.match(catalog.all(), message.text(), language);
             if (asked.isEmpty()) {
                 return Optional.empty();
             }

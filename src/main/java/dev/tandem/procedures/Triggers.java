@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import dev.tandem.knowledge.Glossary;
 import dev.tandem.understanding.ClassifyIntent;
 import dev.tandem.understanding.Intent;
 import dev.tandem.understanding.MatchableText;
@@ -17,6 +18,12 @@ import dev.tandem.understanding.MatchableText;
  * link?" holds "send reset link"); an {@code unless} pattern vetoes ("how do I reset my password?" wants
  * the article, not a reset). Phrases are checked before intents: they are exact and cost nothing, an
  * intent costs an embedding. The first procedure (by name) that matches wins.
+ *
+ * <p>A message in another language that no phrase of its own matches is read again in the English words
+ * of the knowledge {@link Glossary} ("Wo ist meine Bestellung?" carries into "order status"), so a
+ * procedure written with English phrases starts in every language the glossary carries. A carried
+ * message that asks how ("comment suivre ma commande ?", "how tracking order") wants the help article:
+ * the glossary drops the "do I" the English vetoes look for, so this veto reads the carried "how" alone.
  */
 @Component
 class Triggers {
@@ -24,21 +31,29 @@ class Triggers {
     /** Intents start a procedure only when the model is this sure: a wrong start costs the customer a question. */
     static final double INTENT_CONFIDENCE = 0.8;
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final String ENGLISH = "en";
+    private static final Pattern CARRIED_ASKS_HOW = Pattern.compile("^how\\b");
 
     private final ClassifyIntent intents;
+    private final Glossary glossary = Glossary.bundled();
     private final java.util.Map<String, Pattern> vetoes = new java.util.concurrent.ConcurrentHashMap<>();
 
     Triggers(ClassifyIntent intents) {
         this.intents = intents;
     }
 
+    /** The procedure an English message asks for (the try-it box, the assist panel's offer). */
     Optional<ProcedureDefinition> match(List<ProcedureDefinition> procedures, String message) {
+        return match(procedures, message, ENGLISH);
+    }
+
+    /** The procedure a message in {@code language} asks for. */
+    Optional<ProcedureDefinition> match(List<ProcedureDefinition> procedures, String message, String language) {
         String matchable = MatchableText.of(message);
-        List<String> words = words(matchable);
-        for (ProcedureDefinition procedure : procedures) {
-            if (!vetoed(procedure, matchable) && procedure.triggers().phrases().stream().anyMatch(phrase -> holds(words, phrase))) {
-                return Optional.of(procedure);
-            }
+        Optional<ProcedureDefinition> byPhrase = byPhrase(procedures, matchable)
+            .or(() -> carriedIntoEnglish(message, language).flatMap(english -> byPhrase(procedures, english)));
+        if (byPhrase.isPresent()) {
+            return byPhrase;
         }
         if (procedures.stream().allMatch(p -> p.triggers().intents().isEmpty())) {
             return Optional.empty();
@@ -47,6 +62,23 @@ class Triggers {
         return intent.flatMap(found -> procedures.stream()
             .filter(p -> !vetoed(p, matchable) && p.triggers().intents().contains(found.label()))
             .findFirst());
+    }
+
+    private Optional<ProcedureDefinition> byPhrase(List<ProcedureDefinition> procedures, String matchable) {
+        List<String> words = words(matchable);
+        return procedures.stream()
+            .filter(procedure -> !vetoed(procedure, matchable)
+                    && procedure.triggers().phrases().stream().anyMatch(phrase -> holds(words, phrase)))
+            .findFirst();
+    }
+
+    private Optional<String> carriedIntoEnglish(String message, String language) {
+        if (language == null || language.equals(ENGLISH)) {
+            return Optional.empty();
+        }
+        return glossary.intoEnglish(message, language)
+            .map(MatchableText::of)
+            .filter(english -> !CARRIED_ASKS_HOW.matcher(english).find());
     }
 
     /** Which phrase matched, for the try-it box. */

@@ -19,7 +19,29 @@ class ProcedureDefinitionsTest {
 
     @Test
     void theDemoProceduresLoad() throws Exception {
-        var loaded = java.util.Arrays.stream(new PathMatchingResourcePatternResolver().getResources(ProcedureCatalog.DEMO_LOCATION))
+        assertThat(demoProcedures().stream().map(ProcedureDefinition::name).toList())
+            .containsExactly("gift-card-balance", "order-status", "password-reset", "refund", "shipping-address");
+    }
+
+    @Test
+    void aRequestInAnotherLanguageStartsTheProcedureItsEnglishWordsAskFor() throws Exception {
+        var procedures = demoProcedures();
+        var triggers = new Triggers(null); // the demo procedures start by phrases alone: no intent is classified
+        assertThat(triggers.match(procedures, "Wo ist meine Bestellung NW-1004?", "de")).map(ProcedureDefinition::name)
+            .contains("order-status");
+        assertThat(triggers.match(procedures, "onde está o meu pedido NW-1004?", "pt")).map(ProcedureDefinition::name)
+            .contains("order-status");
+        assertThat(triggers.match(procedures, "olvidé mi contraseña, me envías un enlace para restablecerla?", "es"))
+            .map(ProcedureDefinition::name).contains("password-reset");
+        assertThat(triggers.match(procedures, "vorrei un rimborso per l'ordine NW-2001", "it")).map(ProcedureDefinition::name)
+            .contains("refund");
+        assertThat(triggers.match(procedures, "comment suivre ma commande ?", "fr")).as("asks how: the article answers it")
+            .isEmpty();
+        assertThat(triggers.match(procedures, "Wie lange dauert der Versand?", "de")).isEmpty();
+    }
+
+    private List<ProcedureDefinition> demoProcedures() throws java.io.IOException {
+        return java.util.Arrays.stream(new PathMatchingResourcePatternResolver().getResources(ProcedureCatalog.DEMO_LOCATION))
             .map(resource -> {
                 try {
                     return ProcedureCatalog.read(resource, conditions);
@@ -27,8 +49,8 @@ class ProcedureDefinitionsTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             })
-            .map(ProcedureDefinition::name).sorted().toList();
-        assertThat(loaded).containsExactly("gift-card-balance", "order-status", "password-reset", "refund", "shipping-address");
+            .sorted(java.util.Comparator.comparing(ProcedureDefinition::name))
+            .toList();
     }
 
     @Test
