@@ -196,17 +196,14 @@ public class AnswerCustomer {
         }
         Assessment assessment = escalationPolicy.assess(transcript(details, answered), language);
         boolean toAPerson = assessment.escalate() && !assessment.onlyUnanswered();
-        if (toAPerson && !assessment.onlyLearnedOpinionOnRoutine()) {
+        if (toAPerson && !assessment.yieldsToRoutineHelp()) {
             return handOver(conversationId, question, assessment, language);
         }
         // a routine request (a reset link, a refund) is done rather than explained: an open procedure takes
-        // the message, or the message starts one; the learned opinion alone does not outweigh it
+        // the message, or the message starts one; the learned opinion alone does not outweigh it, nor a sure answer
         Optional<ProcedureTurn> procedure = procedures.handle(details, question, language);
         if (procedure.isPresent()) {
             return new Reply(procedure.get().status(), procedure.get().messages());
-        }
-        if (toAPerson) {
-            return handOver(conversationId, question, assessment, language);
         }
         // a choice among the articles offered is answered from that article, for the question it was offered for
         Optional<Citation> chosen = previous.filter(record -> record.kind() == Answer.Kind.SUGGESTED)
@@ -223,6 +220,9 @@ public class AnswerCustomer {
                 Answer embedded = answers.answer(asked, language);
                 return modelAllowed ? coverage.widen(embedded, asked) : embedded;
             });
+        if (toAPerson && !found.kind().answered()) {
+            return handOver(conversationId, question, assessment, language);
+        }
         // a reply a person will check whatever it says is not shown while it is written
         boolean showWhileWritten = reviewPolicy.mayShowWhileWritten(new ReviewPolicy.Candidate(question.text(), "",
                 confidenceOf(found), articleIds(found), null));

@@ -32,13 +32,15 @@ public record Assessment(List<Finding> findings) {
     }
 
     /**
-     * Every reason is the learned opinion's alone, and none is high stakes or a vulnerable customer: no rule
-     * read the words as needing a person, so a routine request the assistant can carry out (a plain "I need
-     * a refund on NW-2001", which the model finds like requests for a person) outweighs it.
+     * Every reason is the learned opinion's alone, and none is a vulnerable customer: no rule read the words
+     * as needing a person, so the assistant may first do a routine request ("I want a refund for NW-1004",
+     * which the model finds like disputes) or give the answer the knowledge base is sure of ("¿cómo devuelvo
+     * un artículo?", which it finds like requests for a person). If that does not help, the customer's "no"
+     * and the rules on repetition hand over.
      */
-    public boolean onlyLearnedOpinionOnRoutine() {
+    public boolean yieldsToRoutineHelp() {
         return escalate() && findings.stream().allMatch(finding -> finding.rule().equals(Finding.LEARNED_OPINION)
-                && finding.reason() != EscalationReason.HIGH_STAKES && finding.reason() != EscalationReason.VULNERABLE);
+                && finding.reason() != EscalationReason.VULNERABLE);
     }
 
     public boolean has(EscalationReason reason) {

@@ -22,8 +22,10 @@ import dev.tandem.understanding.MatchableText;
  * <p>A message in another language that no phrase of its own matches is read again in the English words
  * of the knowledge {@link Glossary} ("Wo ist meine Bestellung?" carries into "order status"), so a
  * procedure written with English phrases starts in every language the glossary carries. A carried
- * message that asks how ("comment suivre ma commande ?", "how tracking order") wants the help article:
- * the glossary drops the "do I" the English vetoes look for, so this veto reads the carried "how" alone.
+ * message that asks how or when ("comment suivre ma commande ?", "quando recebo o reembolso?") wants the
+ * help article, not the thing done: the glossary drops the "do I" the English vetoes look for, and
+ * sometimes the question word itself ("como rastreio meu pedido?" carries into "tracking order"), so this
+ * veto reads the question word in both.
  */
 @Component
 class Triggers {
@@ -32,7 +34,9 @@ class Triggers {
     static final double INTENT_CONFIDENCE = 0.8;
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final String ENGLISH = "en";
-    private static final Pattern CARRIED_ASKS_HOW = Pattern.compile("^how\\b");
+    private static final Pattern CARRIED_ASKS_HOW = Pattern.compile("^(how|when|what|why|which)\\b|\\bhow\\b");
+    private static final Pattern ASKS_HOW_IN_ITS_LANGUAGE = Pattern.compile(
+            "^(como|cuando|cuanto|quando|quanto|comment|quand|combien|wie|wann|come)\\b");
 
     private final ClassifyIntent intents;
     private final Glossary glossary = Glossary.bundled();
@@ -73,7 +77,8 @@ class Triggers {
     }
 
     private Optional<String> carriedIntoEnglish(String message, String language) {
-        if (language == null || language.equals(ENGLISH)) {
+        if (language == null || language.equals(ENGLISH)
+                || ASKS_HOW_IN_ITS_LANGUAGE.matcher(MatchableText.of(message)).find()) {
             return Optional.empty();
         }
         return glossary.intoEnglish(message, language)

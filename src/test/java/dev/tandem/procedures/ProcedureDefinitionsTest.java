@@ -38,6 +38,11 @@ class ProcedureDefinitionsTest {
         assertThat(triggers.match(procedures, "comment suivre ma commande ?", "fr")).as("asks how: the article answers it")
             .isEmpty();
         assertThat(triggers.match(procedures, "Wie lange dauert der Versand?", "de")).isEmpty();
+        assertThat(triggers.match(procedures, "quando recebo o reembolso?", "pt")).as("asks when").isEmpty();
+        assertThat(triggers.match(procedures, "como rastreio meu pedido?", "pt")).as("asks how").isEmpty();
+        assertThat(triggers.match(procedures, "j'ai oublié mon mot de passe, comment le réinitialiser", "fr"))
+            .as("asks how").isEmpty();
+        assertThat(triggers.match(procedures, "when will i get my money back after returning?")).as("asks when").isEmpty();
     }
 
     private List<ProcedureDefinition> demoProcedures() throws java.io.IOException {

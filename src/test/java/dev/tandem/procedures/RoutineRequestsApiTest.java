@@ -71,6 +71,23 @@ class RoutineRequestsApiTest {
     }
 
     @Test
+    void aRefundTheLearnedOpinionFindsLikeADisputeIsStillDone() {
+        var ada = customer("Ada Lovelace", Northwind.ADA, "I want a refund for NW-1004");
+
+        assertThat(ada.started().get("status").asString()).isEqualTo("AI");
+    }
+
+    @Test
+    void aRoutineQuestionTheKnowledgeBaseIsSureOfIsAnsweredWhateverTheLearnedOpinionThinks() {
+        var customer = customer("Camille Martin", "camille@example.org", "comment retourner un article ?");
+
+        JsonNode started = customer.started();
+        assertThat(started.get("status").asString()).isEqualTo("AI");
+        JsonNode reply = started.get("messages").get(started.get("messages").size() - 1);
+        assertThat(reply.get("citations")).isNotEmpty();
+    }
+
+    @Test
     void anOrderStatusAskedInGermanOrPortugueseIsLookedUp() {
         for (String asked : new String[] { "Wo ist meine Bestellung NW-1004?", "onde está o meu pedido NW-1004?" }) {
             var ada = customer("Ada Lovelace", Northwind.ADA, asked);
