@@ -63,7 +63,7 @@ final class GroundedAnswers {
      * and answered from the English articles, saying so in the customer's language.
      */
     Answer answer(String message, String language) {
-        String question = CustomerDetails.removedFrom(message);
+        String question = knowledge.spelledLikeTheArticles(CustomerDetails.removedFrom(message), language);
         boolean ownArticles = knowledge.answersCustomersIn(language);
         Optional<Answer> crossed = carriedIntoEnglish(question, language);
         if (crossed.isPresent() && knowledge.publicArticlesIn(language) < DECIDES_ALONE_FROM) {

@@ -8,10 +8,16 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -30,8 +36,12 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
+import dev.tandem.ai.EnglishWords;
 import dev.tandem.knowledge.RetrievalSettings.Fusion;
 
 /**
@@ -61,6 +71,11 @@ final class HybridIndex {
     private static final String ORDINAL = "ordinal";
     private static final String VISIBILITY = "visibility";
     private static final String PUBLIC = "public";
+    /** Every word of a chunk as written, only lower-cased: the words spelling is corrected towards. */
+    private static final String WORDS = "words";
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    /** Shorter words have too many neighbours a letter away to correct them safely ("amex" is not "area"). */
+    private static final int SHORTEST_CORRECTED = 5;
     /** Lucene refuses queries of more than 1024 clauses; a question never needs that many terms. */
     private static final int MAX_QUERY_TERMS = 200;
 
@@ -72,6 +87,7 @@ final class HybridIndex {
     private final IndexSearcher searcher;
     private final DirectoryReader reader;
     private final int publicArticles;
+    private final DirectSpellChecker spelling = spellChecker();
 
     /**
      * @param vectors normalised vectors, each belonging to the chunk at the same position of
@@ -98,6 +114,52 @@ final class HybridIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code text} with every word that is neither an English word nor one the articles use replaced by the
+     * closest word the articles use (at most two edits, a swap of two letters counting as one), when there is
+     * one: "whats the retrun policy" reads "whats the return policy". A typo costs both searches (BM25 misses
+     * the word; the embedding reads a rarer piece) and the decision to answer, which counts the question's
+     * words the best article holds. Names and words of another trade ("bitcoin") stay as they are unless an
+     * article uses a word that close.
+     */
+    String spelledLikeTheArticles(String text) {
+        Matcher words = WORD.matcher(text);
+        StringBuilder spelled = new StringBuilder(text.length());
+        try {
+            while (words.find()) {
+                String word = words.group();
+                String lower = word.toLowerCase(Locale.ROOT);
+                String replacement = word;
+                if (lower.length() >= SHORTEST_CORRECTED && !EnglishWords.known(lower)
+                        && reader.docFreq(new Term(WORDS, lower)) == 0) {
+                    SuggestWord[] closest = spelling.suggestSimilar(new Term(WORDS, lower), 1, reader,
+                            SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                    if (closest.length > 0) {
+                        replacement = closest[0].string;
+                    }
+                }
+                words.appendReplacement(spelled, Matcher.quoteReplacement(replacement));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        words.appendTail(spelled);
+        return spelled.toString();
+    }
+
+    /**
+     * Close words only: as similar as a letter wrong in five (a missed or swapped letter in "pasword",
+     * "retrun"), starting with the same two letters, so that a word of another trade is not read as a
+     * different word of this one ("fleece" as "freeze", "arent" as "agent").
+     */
+    private static DirectSpellChecker spellChecker() {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setAccuracy(0.8f);
+        checker.setMinPrefix(2);
+        checker.setMinQueryLength(SHORTEST_CORRECTED);
+        return checker;
     }
 
     boolean hasPublicChunks() {
@@ -127,7 +189,8 @@ final class HybridIndex {
             System.arraycopy(vectors.get(i), 0, flat, i * dimensions, dimensions);
         }
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+        Analyzer perField = new PerFieldAnalyzerWrapper(analyzer, Map.of(WORDS, new StandardAnalyzer(CharArraySet.EMPTY_SET)));
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(perField))) {
             for (int i = 0; i < chunks.size(); i++) {
                 Chunk chunk = chunks.get(i);
                 Document document = new Document();
@@ -137,6 +200,8 @@ final class HybridIndex {
                 document.add(new TextField(HEADINGS, chunk.headings(), Field.Store.NO));
                 document.add(new TextField(TEXT, chunk.text(), Field.Store.NO));
                 document.add(new TextField(QUESTIONS, questions.get(i), Field.Store.NO));
+                document.add(new TextField(WORDS, String.join("\n", chunk.title(), chunk.headings(), chunk.text(),
+                        questions.get(i)), Field.Store.NO));
                 writer.addDocument(document);
             }
             writer.commit();

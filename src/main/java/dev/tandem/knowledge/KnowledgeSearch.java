@@ -23,6 +23,9 @@ import dev.tandem.knowledge.HybridIndex.Hit;
  */
 public class KnowledgeSearch {
 
+    /** The language of the words {@link dev.tandem.ai.EnglishWords} knows, the only one spelling is corrected in. */
+    private static final String ENGLISH = "en";
+
     private final Embeddings embeddings;
     private final PassageVectors passageVectors;
     private final RetrievalSettings settings;
@@ -91,6 +94,15 @@ public class KnowledgeSearch {
     public double rarity(String term, String language) {
         HybridIndex index = indexes.get(languageOf(language));
         return index == null ? 0 : index.rarity(term);
+    }
+
+    /**
+     * An English question with its typos corrected towards the words of the articles ("retrun" reads
+     * "return"); a question in another language as it is (what a typo is there needs that language's words).
+     */
+    public String spelledLikeTheArticles(String question, String language) {
+        HybridIndex index = ENGLISH.equals(languageOf(language)) ? indexes.get(ENGLISH) : null;
+        return index == null || question == null ? question : index.spelledLikeTheArticles(question);
     }
 
     /** Whether customers can be answered at all: some published public article exists, in any language. */

@@ -75,4 +75,19 @@ class HybridIndexTest {
 
         assertThat(scores[0]).isCloseTo(Math.cos(0.2), org.assertj.core.data.Offset.offset(1e-6));
     }
+
+    @Test
+    void typosAreReadAsTheClosestWordOfTheArticlesAndOtherWordsAreLeftAlone() {
+        HybridIndex shop = HybridIndex.build(
+                List.of(chunk("returns", "You can return an item within 30 days. Put your password in the form.", false),
+                        chunk("care", "Wash your fleece in a washing machine at 30 degrees.", false)),
+                List.of(unit(0), unit(1)), new int[] { 0, 1 }, new EnglishAnalyzer());
+
+        assertThat(shop.spelledLikeTheArticles("how do i retrun my fleece? i forgot my pasword"))
+            .isEqualTo("how do i return my fleece? i forgot my password");
+        assertThat(shop.spelledLikeTheArticles("can it go in the washing machien"))
+            .isEqualTo("can it go in the washing machine");
+        assertThat(shop.spelledLikeTheArticles("do you take amex or bitcoin, Ada?"))
+            .as("short words, words of another trade and names stay").isEqualTo("do you take amex or bitcoin, Ada?");
+    }
 }
