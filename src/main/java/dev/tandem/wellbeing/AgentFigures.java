@@ -74,7 +74,7 @@ class AgentFigures {
             .mapToLong(s -> overlap(s.startedAt(), s.endedAt() == null ? now : s.endedAt(), from, now))
             .sum();
         return new AgentWellbeing.Window(Words.duration(length), length.toMinutes(), in.size(), difficult.size(), byKind,
-                peak(in, from, now), onlineMillis / 60_000, median(handle),
+                peak(in, from, now), round(onlineMillis / 60_000.0), median(handle),
                 round(handle.stream().mapToDouble(Double::doubleValue).sum()));
     }
 

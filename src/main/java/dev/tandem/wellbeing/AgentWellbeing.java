@@ -37,7 +37,7 @@ public record AgentWellbeing(UUID agentId, String displayName, Instant at, int o
      * @param handleMinutesTotal the handling time of those contacts added up
      */
     public record Window(String label, long minutes, int contacts, int difficultContacts,
-            Map<Difficulty, Integer> difficultByKind, int peakConcurrent, long onlineMinutes, Double handleMinutesMedian,
+            Map<Difficulty, Integer> difficultByKind, int peakConcurrent, double onlineMinutes, Double handleMinutesMedian,
             double handleMinutesTotal) {
 
         public Window {
