@@ -57,7 +57,7 @@ class AgentFigures {
         return new AgentWellbeing(agent.id(), agent.displayName(), now, openNow, windows, onBreakUntil, pending, made);
     }
 
-    private static AgentWellbeing.Window window(Duration length, Instant now, List<Contacts.Contact> all,
+    static AgentWellbeing.Window window(Duration length, Instant now, List<Contacts.Contact> all,
             List<OnlineTime.Stretch> stretches) {
         Instant from = now.minus(length);
         List<Contacts.Contact> in = all.stream()

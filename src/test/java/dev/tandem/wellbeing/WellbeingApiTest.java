@@ -166,9 +166,11 @@ class WellbeingApiTest {
     }
 
     @Test
-    void aRunOfDifficultContactsBringsABreakFewerDifficultConversationsAndTheSupervisor() {
+    void aRunOfDifficultContactsBringsABreakFewerDifficultConversationsAndTheSupervisor() throws Exception {
         Agent alice = agent("wba", true);
         Agent bob = agent("wbb", false);
+        var supervisorsPage = dev.tandem.FormSession.signIn(port, supervisor.user().username(), TestAccounts.PASSWORD)
+            .stream("/workspace/events");
         twoDifficultContacts(alice);
 
         // the break, with its reason, for Alice to take or dismiss
@@ -191,6 +193,8 @@ class WellbeingApiTest {
         assertThat(alert.get("reason").asString()).contains(alice.user().displayName()).contains("2 difficult contacts");
         String banner = dev.tandem.FormSession.signIn(port, supervisor.user().username(), TestAccounts.PASSWORD).get("/wellbeing/banner").body();
         assertThat(banner).contains("Wellbeing alert");
+        // and their open page heard of it at once, over the workspace's live stream
+        assertThat(supervisorsPage.next(event -> "wellbeing".equals(event.name())).data()).isEqualTo("changed");
         supervisor.api().post("/api/wellbeing/alerts/" + alert.get("id").asString() + "/acknowledge", Map.of()).expect(200);
         assertThat(supervisor.api().get("/api/wellbeing/alerts").expect(200).json().findValuesAsString("agentId"))
             .doesNotContain(alice.id().toString());
@@ -254,7 +258,12 @@ class WellbeingApiTest {
         assertThat(bob.api().post("/api/wellbeing/breaks/end", Map.of()).expectProblem(409).detail())
             .contains("not on a break");
 
-        String page = dev.tandem.FormSession.signIn(port, alice.user().username(), TestAccounts.PASSWORD).get("/wellbeing").body();
-        assertThat(page).contains("My wellbeing").contains("support you, not to evaluate you");
+        var alicesBrowser = dev.tandem.FormSession.signIn(port, alice.user().username(), TestAccounts.PASSWORD);
+        assertThat(alicesBrowser.get("/wellbeing").body()).contains("My wellbeing").contains("support you, not to evaluate you");
+        assertThat(alicesBrowser.get("/wellbeing/agents/" + bob.id()).statusCode()).isEqualTo(403);
+        String team = dev.tandem.FormSession.signIn(port, supervisor.user().username(), TestAccounts.PASSWORD)
+            .get("/wellbeing/team").body();
+        assertThat(team).contains("This is for support, not evaluation").contains(alice.user().displayName())
+            .contains(bob.user().displayName());
     }
 }
