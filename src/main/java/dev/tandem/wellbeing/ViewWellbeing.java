@@ -16,11 +16,20 @@ class ViewWellbeing {
     private final AgentFigures figures;
     private final Overseers overseers;
     private final UserDirectory directory;
+    private final Interventions interventions;
 
-    ViewWellbeing(AgentFigures figures, Overseers overseers, UserDirectory directory) {
+    ViewWellbeing(AgentFigures figures, Overseers overseers, UserDirectory directory, Interventions interventions) {
         this.figures = figures;
         this.overseers = overseers;
         this.directory = directory;
+        this.interventions = interventions;
+    }
+
+    /**
+     * The latest break of the viewer, for the banner every workspace page re-reads: one query, not the figures.
+     */
+    java.util.Optional<Intervention> latestBreak(CurrentUser me) {
+        return interventions.latest(me.id(), Intervention.Kind.BREAK);
     }
 
     AgentWellbeing mine(CurrentUser me) {

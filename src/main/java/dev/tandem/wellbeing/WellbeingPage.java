@@ -1,5 +1,6 @@
 package dev.tandem.wellbeing;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,11 +24,13 @@ class WellbeingPage {
     private final ViewWellbeing view;
     private final Breaks breaks;
     private final SupervisorAlerts alerts;
+    private final Clock clock;
 
-    WellbeingPage(ViewWellbeing view, Breaks breaks, SupervisorAlerts alerts) {
+    WellbeingPage(ViewWellbeing view, Breaks breaks, SupervisorAlerts alerts, Clock clock) {
         this.view = view;
         this.breaks = breaks;
         this.alerts = alerts;
+        this.clock = clock;
     }
 
     @GetMapping("/wellbeing")
@@ -57,9 +60,11 @@ class WellbeingPage {
     /** The banner: a break waiting for the agent's answer, or the break they are on; a supervisor's open alerts. */
     @GetMapping("/wellbeing/banner")
     String banner(CurrentUser me, Model model) {
-        AgentWellbeing mine = view.mine(me);
-        model.addAttribute("pendingBreak", mine.pendingBreak());
-        model.addAttribute("onBreakUntil", mine.onBreakUntil());
+        var latest = view.latestBreak(me);
+        model.addAttribute("pendingBreak",
+                latest.filter(i -> i.status() == Intervention.Status.SUGGESTED).orElse(null));
+        model.addAttribute("onBreakUntil",
+                latest.filter(i -> i.inEffect(clock.instant())).map(Intervention::until).orElse(null));
         model.addAttribute("alerts", view.overseesOthers(me) ? alerts.open(me) : List.of());
         return "wellbeing/banner :: banner";
     }
