@@ -63,11 +63,11 @@ class SchemaPersistenceTest {
         // on PostgreSQL Flyway also records that it created the test's schema: an entry without version
         assertThat(Arrays.stream(info.applied()).filter(m -> m.getVersion() != null).map(m -> m.getVersion().getVersion()))
             .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "20", "21", "22",
-                    "23", "30", "40", "41", "50", "51", "55", "56", "60", "65", "70");
+                    "23", "30", "40", "41", "50", "51", "55", "56", "60", "65", "70", "90");
         assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
         for (String table : new String[] { "team", "app_user", "user_role", "user_team", "user_language", "user_skill",
                 "api_token", "customer", "conversation", "message", "widget_inbox", "conversation_access",
-                "audit_entry", "article", "article_version", "ai_answer", "intent_set", "intent_example", "escalation", "message_understanding", "agent_presence", "routing_decision", "sla_breach", "escalation_model", "chunk_vector", "outbox_email", "nw_customer", "nw_order", "nw_gift_card", "nw_refund", "nw_reset_token", "nw_idempotency", "approval", "procedure_run", "guardrail_finding", "article_question", "ai_answer_feedback", "constitution_version", "review_item", "assist_macro", "assist_suggestion", "assist_reply_example", "conversation_summary", "conversation_outcome", "outcome_evidence", "csat_rating", "resolution_definition", "resolution_ledger", "outcome_sweep", "insight_key", "widget_inbox_disclosure", "shedlock", "spring_session", "spring_session_attributes", "event_publication" }) {
+                "audit_entry", "article", "article_version", "ai_answer", "intent_set", "intent_example", "escalation", "message_understanding", "agent_presence", "routing_decision", "sla_breach", "escalation_model", "chunk_vector", "outbox_email", "nw_customer", "nw_order", "nw_gift_card", "nw_refund", "nw_reset_token", "nw_idempotency", "approval", "procedure_run", "guardrail_finding", "article_question", "ai_answer_feedback", "constitution_version", "review_item", "assist_macro", "assist_suggestion", "assist_reply_example", "conversation_summary", "conversation_outcome", "outcome_evidence", "csat_rating", "resolution_definition", "resolution_ledger", "outcome_sweep", "insight_key", "widget_inbox_disclosure", "wellbeing_contact", "wellbeing_signal", "wellbeing_online", "wellbeing_intervention", "shedlock", "spring_session", "spring_session_attributes", "event_publication" }) {
             assertThat(jdbc.sql("select count(*) from " + table).query(Long.class).single()).as(table)
                 .isGreaterThanOrEqualTo(0);
         }

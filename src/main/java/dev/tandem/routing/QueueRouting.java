@@ -114,7 +114,7 @@ class QueueRouting {
                 rule.map(Rule::agentSkill).orElse(null), why, clock.instant());
         decisions.insert(decision);
         events.publishEvent(new ConversationRouted(id, decision.rule(), from, to, why, decision.at()));
-        if (autoAssignment.assign(id, decision.requirements()).isEmpty()) {
+        if (autoAssignment.assign(id, decision.requirements(), escalated.reasons()).isEmpty()) {
             tellTheWait(id, priority, packet.language());
         }
     }

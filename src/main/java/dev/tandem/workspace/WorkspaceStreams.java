@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import dev.tandem.identity.CurrentUser;
 import dev.tandem.live.ConversationActivity;
 import dev.tandem.routing.AgentPresence;
+import dev.tandem.wellbeing.WellbeingNotice;
 
 /**
  * The agents' live streams on this node. Every stream learns that "the inbox changed" at most
@@ -33,6 +34,7 @@ class WorkspaceStreams {
     static final String STATUS = "status";
     static final String DETAILS = "details";
     static final String ASSIST = "assist";
+    static final String WELLBEING = "wellbeing";
 
     private final WorkspaceProperties properties;
     private final AgentPresence presence;
@@ -107,6 +109,19 @@ class WorkspaceStreams {
                 case ASSIST -> send(stream, SseEmitter.event().name(ASSIST).data("changed"));
                 case STARTED, REPLY_IN_PROGRESS -> {
                 }
+            }
+        }
+    }
+
+    /**
+     * A break suggested to an agent, an alert to supervisors: their open pages re-read the wellbeing banner. Only the
+     * streams on this node hear it at once; the banner re-reads itself every minute anyway.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void on(WellbeingNotice notice) {
+        for (Stream stream : streams) {
+            if (notice.recipients().contains(stream.user.id())) {
+                send(stream, SseEmitter.event().name(WELLBEING).data("changed"));
             }
         }
     }

@@ -130,7 +130,9 @@ class PresenceTimeoutPersistenceTest {
     }
 
     private AutoAssignment autoAssignmentAt(Instant instant) {
-        return new AutoAssignment(properties(true), directory, presenceAt(instant), conversations, assign, at(instant));
+        return new AutoAssignment(properties(true), directory, presenceAt(instant), conversations, assign,
+                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(AssignmentAdvice.class),
+                at(instant));
     }
 
     private static RoutingProperties properties(boolean autoAssign) {
