@@ -15,7 +15,6 @@
     }
     var c = echarts.init(el, null, { renderer: 'svg' });
     option.animation = false;
-    option.textStyle = { fontFamily: 'inherit' };
     c.setOption(option);
     charts.push(c);
     el.setAttribute('data-drawn', 'true');
@@ -46,7 +45,7 @@
     }
     chart('chart-volume', {
       grid: { left: 44, right: 24, top: 40, bottom: 28 },
-      legend: { top: 4 },
+      legend: { top: 4, itemGap: 18 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'category', data: days, axisTick: { show: false } },
       yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f3' } } },

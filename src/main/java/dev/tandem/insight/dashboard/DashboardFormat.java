@@ -4,9 +4,9 @@ import org.springframework.stereotype.Component;
 
 /** Durations as people read them on the dashboard page ({@code @dashboardFormat} in the template). */
 @Component("dashboardFormat")
-class DashboardFormat {
+public class DashboardFormat {
 
-    String duration(Double seconds) {
+    public String duration(Double seconds) {
         if (seconds == null) {
             return "–";
         }

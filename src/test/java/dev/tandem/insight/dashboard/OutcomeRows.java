@@ -15,71 +15,71 @@ import dev.tandem.insight.Outcome;
  * Test data for the dashboards: outcome rows written as the outcome module would write them, one builder per row,
  * so that a test knows exactly what its team's figures must be.
  */
-final class OutcomeRows {
+public final class OutcomeRows {
 
     private final JdbcClient jdbc;
 
-    OutcomeRows(JdbcClient jdbc) {
+    public OutcomeRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    Row row(UUID team, LocalDate day) {
+    public Row row(UUID team, LocalDate day) {
         return new Row(UUID.randomUUID(), team, null, day, "widget", "en", null, Outcome.AI_RESOLVED, false, false, null,
                 null, null, 0, false);
     }
 
-    record Row(UUID id, UUID team, UUID agent, LocalDate day, String channel, String language, String intent,
+    public record Row(UUID id, UUID team, UUID agent, LocalDate day, String channel, String language, String intent,
             Outcome outcome, boolean verified, boolean handedOver, Long firstResponse, Long relief, Integer csat,
             int repeatedFacts, boolean repeatContact) {
 
-        Row agent(UUID a) {
+        public Row agent(UUID a) {
             return new Row(id, team, a, day, channel, language, intent, outcome, verified, handedOver, firstResponse, relief,
                     csat, repeatedFacts, repeatContact);
         }
 
-        Row team(UUID t) {
+        public Row team(UUID t) {
             return new Row(id, t, agent, day, channel, language, intent, outcome, verified, handedOver, firstResponse,
                     relief, csat, repeatedFacts, repeatContact);
         }
 
-        Row in(String c, String l) {
+        public Row in(String c, String l) {
             return new Row(id, team, agent, day, c, l, intent, outcome, verified, handedOver, firstResponse, relief, csat,
                     repeatedFacts, repeatContact);
         }
 
-        Row about(String i) {
+        public Row about(String i) {
             return new Row(id, team, agent, day, channel, language, i, outcome, verified, handedOver, firstResponse, relief,
                     csat, repeatedFacts, repeatContact);
         }
 
-        Row ended(Outcome o, boolean v) {
+        public Row ended(Outcome o, boolean v) {
             return new Row(id, team, agent, day, channel, language, intent, o, v, handedOver, firstResponse, relief, csat,
                     repeatedFacts, repeatContact);
         }
 
-        Row handed() {
+        public Row handed() {
             return new Row(id, team, agent, day, channel, language, intent, outcome, verified, true, firstResponse, relief,
                     csat, repeatedFacts, repeatContact);
         }
 
-        Row timed(Long first, Long toRelief) {
+        public Row timed(Long first, Long toRelief) {
             return new Row(id, team, agent, day, channel, language, intent, outcome, verified, handedOver, first, toRelief,
                     csat, repeatedFacts, repeatContact);
         }
 
-        Row rated(Integer rating) {
+        public Row rated(Integer rating) {
             return new Row(id, team, agent, day, channel, language, intent, outcome, verified, handedOver, firstResponse,
                     relief, rating, repeatedFacts, repeatContact);
         }
 
-        Row repeated(int facts, boolean contact) {
+        public Row repeated(int facts, boolean contact) {
             return new Row(id, team, agent, day, channel, language, intent, outcome, verified, handedOver, firstResponse,
                     relief, csat, facts, contact);
         }
     }
 
     /** Writes the row (insert or replace). */
-    Row save(Row r) {
+    public Row save(Row r) {
         jdbc.sql("delete from conversation_outcome where conversation_id = ?").param(r.id()).update();
         Instant started = r.day().atTime(10, 0).toInstant(ZoneOffset.UTC);
         jdbc.sql("""
@@ -97,7 +97,7 @@ final class OutcomeRows {
     }
 
     /** An "I don't know" of the assistant in the conversation: a knowledge gap. */
-    void unanswered(UUID conversationId) {
+    public void unanswered(UUID conversationId) {
         jdbc.sql("""
                 insert into ai_answer (id, conversation_id, kind, language, question, confidence, created_at)
                 values (?, ?, 'DONT_KNOW', 'en', 'Do you ship to Mars?', 0, ?)""")
