@@ -2,13 +2,13 @@ package dev.tandem.insight.dashboard;
 
 import java.nio.charset.StandardCharsets;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.tandem.identity.CurrentUser;
@@ -34,21 +34,15 @@ class DashboardApi {
             + "`channel`, `language`, `team` and `agent` (an id, `none`, or `me`): figures, daily series, time to relief "
             + "and CSAT distributions, per team, per agent, escalation reasons, knowledge gaps. Supervisors and admins "
             + "see everything; an agent only `agent=me`")
-    Dashboards.View dashboard(CurrentUser user, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String language, @RequestParam(required = false) String team,
-            @RequestParam(required = false) String agent) {
-        return dashboards.view(dashboards.filter(user, from, to, channel, language, team, agent));
+    Dashboards.View dashboard(CurrentUser user, @ParameterObject DashboardQuery query) {
+        return dashboards.view(dashboards.filter(user, query));
     }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")
     @Operation(summary = "The same dashboard as CSV: the totals, one line per day, team and agent, the escalation "
             + "reasons and the knowledge-gap topics")
-    ResponseEntity<String> csv(CurrentUser user, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String language, @RequestParam(required = false) String team,
-            @RequestParam(required = false) String agent) {
-        return csvResponse(dashboards, dashboards.view(dashboards.filter(user, from, to, channel, language, team, agent)));
+    ResponseEntity<String> csv(CurrentUser user, @ParameterObject DashboardQuery query) {
+        return csvResponse(dashboards, dashboards.view(dashboards.filter(user, query)));
     }
 
     @PostMapping("/rebuild")

@@ -4,7 +4,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import dev.tandem.identity.CurrentUser;
@@ -27,13 +26,11 @@ class DashboardPage {
     }
 
     @GetMapping("/insight/dashboard")
-    String show(CurrentUser user, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String channel, @RequestParam(required = false) String language,
-            @RequestParam(required = false) String team, @RequestParam(required = false) String agent, Model model) {
+    String show(CurrentUser user, DashboardQuery query, Model model) {
         boolean overseer = user.hasRole(Role.ADMIN) || user.hasRole(Role.SUPERVISOR);
         // an agent lands on their own figures rather than on a refusal
-        String asked = overseer || agent != null ? agent : "me";
-        var view = dashboards.view(dashboards.filter(user, from, to, channel, language, team, asked));
+        var asked = overseer || query.agent() != null ? query : query.withAgent("me");
+        var view = dashboards.view(dashboards.filter(user, asked));
         model.addAttribute("view", view);
         model.addAttribute("overseer", overseer);
         model.addAttribute("teams", overseer ? directory.teams() : java.util.List.of());
@@ -44,20 +41,14 @@ class DashboardPage {
 
     @GetMapping("/insight/dashboard/data")
     @ResponseBody
-    Dashboards.View data(CurrentUser user, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String language, @RequestParam(required = false) String team,
-            @RequestParam(required = false) String agent) {
-        return dashboards.view(dashboards.filter(user, from, to, channel, language, team, agent));
+    Dashboards.View data(CurrentUser user, DashboardQuery query) {
+        return dashboards.view(dashboards.filter(user, query));
     }
 
     @GetMapping(value = "/insight/dashboard/export.csv", produces = "text/csv")
-    ResponseEntity<String> csv(CurrentUser user, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String language, @RequestParam(required = false) String team,
-            @RequestParam(required = false) String agent) {
+    ResponseEntity<String> csv(CurrentUser user, DashboardQuery query) {
         return DashboardApi.csvResponse(dashboards,
-                dashboards.view(dashboards.filter(user, from, to, channel, language, team, agent)));
+                dashboards.view(dashboards.filter(user, query)));
     }
 
     /** The applied filter as a query string, for the data and export links. */

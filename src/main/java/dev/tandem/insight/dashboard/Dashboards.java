@@ -72,10 +72,9 @@ class Dashboards {
     }
 
     /** Parses the request's filter and checks that the user may see what it asks for. */
-    DashboardFilter filter(CurrentUser user, String from, String to, String channel, String language, String team,
-            String agent) {
-        DashboardFilter filter = DashboardFilter.parse(from, to, channel, language, team, agent, user.id(),
-                DashboardFilter.today(clock));
+    DashboardFilter filter(CurrentUser user, DashboardQuery q) {
+        DashboardFilter filter = DashboardFilter.parse(q.from(), q.to(), q.channel(), q.language(), q.team(), q.agent(),
+                user.id(), DashboardFilter.today(clock));
         if (user.hasRole(Role.ADMIN) || user.hasRole(Role.SUPERVISOR)) {
             return filter;
         }
@@ -102,7 +101,8 @@ class Dashboards {
         long[] total = new long[Contribution.MEASURES.size()];
         List<Day> daily = new ArrayList<>();
         Map<LocalDate, long[]> byDay = new LinkedHashMap<>();
-        queries.sums(filter, "started_day").forEach((key, m) -> byDay.put(toDate(key.get(0)), m));
+        var groupings = queries.groupings(filter);
+        groupings.get(0).forEach((key, m) -> byDay.put(toDate(key.get(0)), m));
         for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
             long[] m = byDay.getOrDefault(day, new long[total.length]);
             for (int i = 0; i < m.length; i++) {
@@ -110,11 +110,11 @@ class Dashboards {
             }
             daily.add(new Day(day, Figures.of(m)));
         }
-        List<Row> teams = rows(queries.sums(filter, "team_id"), teamNames, "No team");
-        List<Row> agents = rows(queries.sums(filter, "agent_id"), userNames, "No person (the assistant alone, or waiting)");
+        List<Row> teams = rows(groupings.get(1), teamNames, "No team");
+        List<Row> agents = rows(groupings.get(2), userNames, "No person (the assistant alone, or waiting)");
         Map<String, Long> channels = new LinkedHashMap<>();
         Map<String, Long> languages = new LinkedHashMap<>();
-        queries.sums(filter, "channel, language").forEach((key, m) -> {
+        groupings.get(3).forEach((key, m) -> {
             channels.merge(String.valueOf(key.get(0)), m[0], Long::sum);
             languages.merge(String.valueOf(key.get(1)), m[0], Long::sum);
         });
