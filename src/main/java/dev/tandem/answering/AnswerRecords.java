@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,6 +63,20 @@ class AnswerRecords {
             .query(AnswerRecords::record).stream()) {
             return records.limit(limit).toList();
         }
+    }
+
+    /** How many questions the assistant could not answer in each of these conversations (absent: none). */
+    Map<UUID, Integer> unansweredIn(Collection<UUID> conversationIds) {
+        Map<UUID, Integer> counts = new HashMap<>();
+        if (conversationIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                select conversation_id, count(*) as n from ai_answer where conversation_id in (:ids) and kind in (:kinds)
+                group by conversation_id""")
+            .param("ids", conversationIds).param("kinds", UNANSWERED)
+            .query((rs, n) -> counts.put(rs.getObject("conversation_id", UUID.class), rs.getInt("n"))).list();
+        return counts;
     }
 
     List<AnswerRecord> byIds(Collection<UUID> ids) {

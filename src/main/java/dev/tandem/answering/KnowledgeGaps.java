@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -77,6 +78,15 @@ public class KnowledgeGaps {
             .sorted((a, b) -> a.count() != b.count() ? Integer.compare(b.count(), a.count())
                     : b.lastAsked().compareTo(a.lastAsked()))
             .toList();
+    }
+
+    /**
+     * How many questions the assistant could not answer in each of these conversations (absent: none), for the
+     * dashboards' knowledge gaps; read when a conversation's outcome is judged, never per message.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Integer> unansweredIn(Collection<UUID> conversationIds) {
+        return records.unansweredIn(conversationIds);
     }
 
     /** Hides the questions of a gap (answered by a new article, or not worth one); returns how many. */

@@ -13,9 +13,11 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tandem.conversation.ConversationQueries;
 import dev.tandem.conversation.ConversationSummary;
@@ -53,11 +55,14 @@ class OutcomeSweep {
     private final ResolutionLedger ledger;
     private final InsightProperties.Outcomes settings;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OutcomeSweep(ConversationQueries conversations, RecordOutcomes outcomes, ConversationOutcomes rows,
             OutcomeEvidence evidence, ResolutionDefinitions definitions, ResolutionLedger ledger,
-            InsightProperties properties, JdbcClient jdbc, Clock clock) {
+            InsightProperties properties, JdbcClient jdbc, TransactionTemplate transactions,
+            ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.outcomes = outcomes;
         this.rows = rows;
@@ -66,6 +71,8 @@ class OutcomeSweep {
         this.ledger = ledger;
         this.settings = properties.outcomes();
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -168,7 +175,7 @@ class OutcomeSweep {
         why.put("intent", facts.intent());
         var entry = ledger.append(LedgerEntry.Kind.ENTRY, conversationId, null, definition.version(),
                 verdict.windowStart(), verdict.windowEnd(), facts.teamId(), facts.channel(), facts.language(), why, now);
-        entry.ifPresent(e -> rows.markVerified(conversationId, true));
+        entry.ifPresent(e -> verified(conversationId, facts.teamId(), true, now));
         return entry.isPresent();
     }
 
@@ -219,8 +226,17 @@ class OutcomeSweep {
         var reversal = ledger.append(LedgerEntry.Kind.REVERSAL, entry.conversationId(), entry.id(),
                 entry.definitionVersion(), entry.windowStart(), entry.windowEnd(), entry.teamId(), entry.channel(),
                 entry.language(), why, now);
-        reversal.ifPresent(r -> rows.markVerified(entry.conversationId(), false));
+        reversal.ifPresent(r -> verified(entry.conversationId(), entry.teamId(), false, now));
         return reversal.isPresent();
+    }
+
+    /** Marks the row, and tells the dashboards: a ledger entry or its reversal moves the verified count. */
+    private void verified(UUID conversationId, UUID teamId, boolean verified, Instant now) {
+        transactions.executeWithoutResult(tx -> {
+            rows.markVerified(conversationId, verified);
+            rows.outcomeOf(conversationId).ifPresent(outcome -> events.publishEvent(
+                    new ConversationOutcomeRecorded(conversationId, teamId, outcome, outcome, now)));
+        });
     }
 
     private Optional<Instant> watermark(String name) {

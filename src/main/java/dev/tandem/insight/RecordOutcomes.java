@@ -100,10 +100,9 @@ class RecordOutcomes {
         transactions.executeWithoutResult(tx -> {
             Outcome previous = outcomes.outcomeOf(conversationId).orElse(null);
             outcomes.save(facts, judged, now);
-            if (previous != judged.outcome()) {
-                events.publishEvent(new ConversationOutcomeRecorded(conversationId, facts.teamId(), previous,
-                        judged.outcome(), now));
-            }
+            // every write, not only a change of outcome: the dashboards also count ratings, timings and the team
+            events.publishEvent(new ConversationOutcomeRecorded(conversationId, facts.teamId(), previous,
+                    judged.outcome(), now));
         });
         return Optional.of(judged);
     }
