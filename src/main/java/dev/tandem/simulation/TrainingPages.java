@@ -20,7 +20,7 @@ import dev.tandem.identity.CurrentUser;
 class TrainingPages {
 
     /** Scenarios listed at once; the filters narrow the rest (or "surprise me" picks among them). */
-    private static final int LISTED = 60;
+    private static final int LISTED = 30;
 
     private final TrainingSessions sessions;
     private final TrainingScenarios scenarios;
@@ -68,8 +68,9 @@ class TrainingPages {
         var shown = sessions.show(me, id);
         String query = q;
         if (query == null) {
-            // like the workspace's panel: what the customer last said, until the agent searches for something else
-            query = shown.turns().stream().filter(t -> !t.byAgent()).reduce((a, b) -> b).map(TrainingTurn::text).orElse("");
+            // like the workspace's panel: what the customer asked and last said, until the agent searches for something else
+            List<String> said = shown.turns().stream().filter(t -> !t.byAgent()).map(TrainingTurn::text).toList();
+            query = said.isEmpty() ? "" : said.size() == 1 ? said.get(0) : said.get(0) + " " + said.get(said.size() - 1);
         }
         model.addAttribute("shown", shown);
         model.addAttribute("s", shown.session());

@@ -15,11 +15,12 @@ record TrainingScore(boolean goalMet, String goal, List<Item> items) {
     record Item(String name, String label, Boolean passed, String evidence) {
     }
 
-    long passed() {
+    // public: the page templates call these
+    public long passed() {
         return items.stream().filter(i -> Boolean.TRUE.equals(i.passed())).count();
     }
 
-    long applicable() {
+    public long applicable() {
         return items.stream().filter(i -> i.passed() != null).count();
     }
 }

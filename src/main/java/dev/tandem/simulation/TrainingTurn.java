@@ -9,7 +9,8 @@ record TrainingTurn(int seq, Author author, String text, Instant at) {
         AGENT, CUSTOMER
     }
 
-    boolean byAgent() {
+    /** Public for the page template, which calls it. */
+    public boolean byAgent() {
         return author == Author.AGENT;
     }
 }
