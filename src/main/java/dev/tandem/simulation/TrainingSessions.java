@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -157,7 +158,11 @@ class TrainingSessions {
     @Transactional(readOnly = true)
     Shown show(CurrentUser me, UUID id) {
         TrainingStore.Session session = visible(me, id);
-        Scenario scenario = scenario(session);
+        // a kept session stays readable (with its stored score) after its scenario left the file
+        Scenario scenario = scenarios.byId(session.scenarioId()).orElseGet(() -> new Scenario(session.scenarioId(),
+                session.kind(), new Scenario.Persona(session.customerName(), null, session.language(), 0, Scenario.Mood.CALM,
+                        false), new Scenario.Goal(List.of(), List.of(), null), "(no longer in the scenario file)", List.of(),
+                Map.of(), Scenario.Expect.RESOLVED, null));
         List<TrainingTurn> turns = store.turns(id);
         var customer = TrainingCustomer.replay(scenario, turns.stream().filter(TrainingTurn::byAgent).map(TrainingTurn::text).toList());
         List<String> backOffice = scenario.kind() == Scenario.Kind.PROCEDURE && customer.verified()

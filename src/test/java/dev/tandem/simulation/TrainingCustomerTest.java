@@ -39,7 +39,7 @@ class TrainingCustomerTest {
     }
 
     /** What a careful agent says to this customer. */
-    private static List<String> careful(Scenario scenario) {
+    static List<String> careful(Scenario scenario) {
         String name = scenario.persona().name().split(" ")[0];
         List<String> said = new ArrayList<>();
         said.add("Hi " + name + ", thanks for contacting Northwind, I'm Sam.");
