@@ -38,7 +38,10 @@ final class TrainingPhrases {
         for (Pattern pattern : patterns.getOrDefault(group, List.of())) {
             var matcher = pattern.matcher(plain);
             if (matcher.find()) {
-                return Optional.of(matcher.group().strip());
+                String found = matcher.group().strip();
+                // quoted as the person wrote it, where the plain form maps back (no accents in it)
+                int at = text.toLowerCase(java.util.Locale.ROOT).indexOf(found);
+                return Optional.of(at >= 0 ? text.substring(at, at + found.length()) : found);
             }
         }
         return Optional.empty();
