@@ -13,7 +13,9 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 import com.fasterxml.uuid.Generators;
@@ -45,15 +47,17 @@ class TrainingSessions {
     private final TrainingVoice voice;
     private final TrainingRubric rubric;
     private final UserDirectory directory;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     TrainingSessions(TrainingStore store, TrainingScenarios scenarios, TrainingVoice voice, TrainingRubric rubric,
-            UserDirectory directory, Clock clock) {
+            UserDirectory directory, TransactionTemplate transactions, Clock clock) {
         this.store = store;
         this.scenarios = scenarios;
         this.voice = voice;
         this.rubric = rubric;
         this.directory = directory;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -88,7 +92,12 @@ class TrainingSessions {
         return show(me, session.id());
     }
 
-    /** The agent's message and the customer's answer (if any); the session ends when the customer gives up. */
+    /**
+     * The agent's message and the customer's answer (if any); the session ends when the customer gives up. The
+     * answer is worded before the write (a language model may take seconds and holds no connection meanwhile); the
+     * write then checks the session's version, so a message sent at the same moment is refused, not interleaved.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     Shown turn(CurrentUser me, UUID id, String text, String clientTurnId) {
         TrainingStore.Session session = own(me, id);
         if (text == null || text.isBlank()) {
@@ -100,33 +109,37 @@ class TrainingSessions {
         if (clientTurnId != null && clientTurnId.length() > 100) {
             throw problem(HttpStatus.BAD_REQUEST, "clientTurnId is at most 100 characters.");
         }
-        if (clientTurnId != null && !clientTurnId.isBlank() && store.hasClientTurn(id, clientTurnId)) {
+        String clientId = clientTurnId == null || clientTurnId.isBlank() ? null : clientTurnId;
+        if (clientId != null && store.hasClientTurn(id, clientId)) {
             return show(me, id); // a retried send: stored once
         }
         if (session.status() != TrainingStore.Status.ACTIVE) {
             throw problem(HttpStatus.CONFLICT, session.endedBy() == TrainingStore.EndedBy.CUSTOMER
                     ? "The customer has left this session; its score is ready." : "This session is finished.");
         }
-        if (!store.touch(id, session.version())) {
-            throw problem(HttpStatus.CONFLICT, "Another message was sent in this session at the same moment; reload it.");
-        }
         Scenario scenario = scenario(session);
         List<TrainingTurn> turns = new ArrayList<>(store.turns(id));
         var customer = TrainingCustomer.replay(scenario, turns.stream().filter(TrainingTurn::byAgent).map(TrainingTurn::text).toList());
-        Instant now = clock.instant();
         String said = text.strip();
         int seq = turns.size() + 1;
-        store.addTurn(id, seq, TrainingTurn.Author.AGENT, said, clientTurnId == null || clientTurnId.isBlank() ? null : clientTurnId, now);
-        turns.add(new TrainingTurn(seq, TrainingTurn.Author.AGENT, said, now));
+        turns.add(new TrainingTurn(seq, TrainingTurn.Author.AGENT, said, clock.instant()));
         TrainingCustomer.Reaction reaction = customer.react(said);
-        if (reaction.scripted() != null) {
-            String answer = clip(voice.say(scenario, reaction.intent(), reaction.scripted(), turns));
-            store.addTurn(id, seq + 1, TrainingTurn.Author.CUSTOMER, answer, null, clock.instant());
-            turns.add(new TrainingTurn(seq + 1, TrainingTurn.Author.CUSTOMER, answer, clock.instant()));
-        }
-        if (reaction.leaves()) {
-            store.finish(id, TrainingStore.EndedBy.CUSTOMER, rubric.score(scenario, turns), clock.instant());
-        }
+        String answer = reaction.scripted() == null ? null
+                : clip(voice.say(scenario, reaction.intent(), reaction.scripted(), turns));
+        transactions.executeWithoutResult(tx -> {
+            if (!store.touch(id, session.version())) {
+                throw problem(HttpStatus.CONFLICT, "Another message was sent in this session at the same moment; reload it.");
+            }
+            store.addTurn(id, seq, TrainingTurn.Author.AGENT, said, clientId, turns.get(seq - 1).at());
+            if (answer != null) {
+                Instant now = clock.instant();
+                store.addTurn(id, seq + 1, TrainingTurn.Author.CUSTOMER, answer, null, now);
+                turns.add(new TrainingTurn(seq + 1, TrainingTurn.Author.CUSTOMER, answer, now));
+            }
+            if (reaction.leaves()) {
+                store.finish(id, TrainingStore.EndedBy.CUSTOMER, rubric.score(scenario, turns), clock.instant());
+            }
+        });
         return show(me, id);
     }
 
