@@ -64,20 +64,38 @@ final class Judge {
         return choices.citations().stream().filter(c -> goal.articles().contains(c.article())).findFirst();
     }
 
-    private boolean citesExpected(Message message) {
-        return goal.articles().isEmpty() || message.citations().stream().anyMatch(c -> goal.articles().contains(c.article()));
+    /**
+     * A person's reply, which has no citations: it meets the goal when it holds every goal fact, or, for a goal of
+     * articles only, when it links one of them ({@code /help/slug}). A person who gives the right price has helped,
+     * whichever page they read it on.
+     */
+    boolean metInWords(String text) {
+        if (!goal.facts().isEmpty()) {
+            return missingFacts(text).isEmpty();
+        }
+        String plain = normalise(text);
+        return goal.articles().stream().anyMatch(slug -> plain.contains("/help/" + slug.toLowerCase(Locale.ROOT)));
     }
 
-    private List<String> missingFacts(Message message) {
-        String text = normalise(message.text());
+    /** The goal facts a person's reply still lacks (empty when it has them all, or the goal has none). */
+    List<String> missingFacts(String text) {
+        String plain = normalise(text);
         return goal.facts().stream().filter(fact -> {
             for (String alternative : fact.split("\\|")) {
-                if (!alternative.isBlank() && text.contains(normalise(alternative))) {
+                if (!alternative.isBlank() && plain.contains(normalise(alternative))) {
                     return false;
                 }
             }
             return true;
         }).toList();
+    }
+
+    private boolean citesExpected(Message message) {
+        return goal.articles().isEmpty() || message.citations().stream().anyMatch(c -> goal.articles().contains(c.article()));
+    }
+
+    private List<String> missingFacts(Message message) {
+        return missingFacts(message.text());
     }
 
     static String normalise(String text) {

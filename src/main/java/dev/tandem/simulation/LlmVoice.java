@@ -71,6 +71,13 @@ final class LlmVoice implements CustomerVoice {
         return switch (turn.intent()) {
             case "open" -> "start the conversation: ask for what you want, in your own words.";
             case "accept-person" -> "accept the assistant's offer to talk to a person: say yes.";
+            // the training sandbox's customer, who answers a person turn by turn
+            case "thank" -> "you got what you came for: thank them, in your mood.";
+            case "understood" -> "they told you plainly they cannot help with this: accept it.";
+            case "done" -> "they asked whether you need anything else: you do not, say so briefly.";
+            case "wait" -> "they are looking into it: acknowledge briefly and wait, in your mood.";
+            case "dont-have" -> "say you do not have what they asked for.";
+            case "give-up" -> "you have run out of patience: say you give up and leave.";
             default -> "the last reply did not help you; say what you need again, differently.";
         };
     }

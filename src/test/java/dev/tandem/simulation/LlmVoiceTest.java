@@ -69,4 +69,19 @@ class LlmVoiceTest {
             .isEqualTo("mi pedido NW-1004 no llega");
         assertThat(voice.fellBack()).isEqualTo(1);
     }
+
+    @Test
+    void inTrainingTheModelWordsTheCustomersAnswerToAPerson() {
+        server.replyWith("Vale, ya era hora. Gracias.");
+        var training = new TrainingVoice(voice);
+        var transcript = List.of(new TrainingTurn(1, TrainingTurn.Author.CUSTOMER, scenario.opening(), Instant.now()),
+                new TrainingTurn(2, TrainingTurn.Author.AGENT, "Tu pedido NW-1004 ya salió: 1Z999.", Instant.now()));
+
+        assertThat(training.say(scenario, "thank", "Vale. Ya era hora.", transcript)).isEqualTo("Vale, ya era hora. Gracias.");
+        assertThat(server.lastBody()).contains("Agent: Tu pedido NW-1004 ya salió", "You: ¿dónde está mi pedido?",
+                "you got what you came for");
+        assertThat(training.scripted()).isFalse();
+        assertThat(new TrainingVoice(CustomerVoice.SCRIPTED).say(scenario, "thank", "Vale. Ya era hora.", transcript))
+            .isEqualTo("Vale. Ya era hora.");
+    }
 }
