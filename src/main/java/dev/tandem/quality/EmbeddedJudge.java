@@ -33,15 +33,21 @@ final class EmbeddedJudge {
     private static final Pattern NUMBER = Pattern.compile("[#]?[A-Za-z]{0,4}-?\\d[\\d\\-/.,]*\\d|\\d{2,}");
     private static final Pattern CAPITALISED = Pattern.compile("(?<![.!?]\\s)(?<!^)\\b\\p{Lu}[\\p{L}'-]{2,}");
     private static final Pattern NAMED_GREETING = Pattern.compile(
-            "^\\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hola|buen[oa]s (?:dias|tardes|noches)|estimad[oa]|"
+            "^\\W*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hola|buen[oa]s (?:d[ií]as|tardes|noches)|estimad[oa]|"
                     + "bonjour|bonsoir|salut|cher|chere|hallo|guten (?:morgen|tag|abend)|liebe[rs]?|sehr geehrte[rs]? (?:frau|herr)|"
                     + "ola|oi|bom dia|boa (?:tarde|noite)|prezad[oa]|ciao|salve|buon ?giorno|buonasera|gentile(?: signor[ae]?)?|"
-                    + "beste|hoi)[ ,]+(?:(?:mr|mrs|ms|sr|sra|mme|m|herr|frau|signor[ae]?)\\.? )?(\\p{Lu}[\\p{L}'-]+)",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Set<String> NOT_NAMES = Set.of("there", "team", "all", "everyone", "folks", "guys", "sir", "madam",
+                    + "beste|hoi)[ ,]+(?i:(?:mr|mrs|ms|miss|sr|sra|mme|m|herr|frau|signor[ae]?|mevrouw|meneer)\\.? )?(\\p{Lu}[\\p{L}-]+)(?!['\u2019])",
+            0);
+    /** A title before a capitalised word ("Mr Patel", "Frau Becker", "Signora Ferri") or a name called out at a sentence's end. */
+    private static final Pattern ADDRESSED = Pattern.compile(
+            "\\b(?i:mr|mrs|ms|miss|dr|sr|sra|srta|senor|senora|señor|señora|don|doña|dona|senhor|senhora|mme|mlle|monsieur|madame|"
+                    + "herr|frau|signor|signora|signorina|sig|mevrouw|meneer|dhr|mevr)\\.? (\\p{Lu}[\\p{L}-]+)"
+                    + "|,\\s*(\\p{Lu}\\p{Ll}+)\\s*[!?.]",
+            0);
+    private static final Set<String> NOT_NAMES = Set.copyOf(List.of("there", "team", "all", "everyone", "folks", "guys", "sir", "madam",
             "customer", "cliente", "client", "kunde", "kundin", "again", "friend", "amigo", "amiga", "todos", "tous", "alle",
-            "tutti", "todas", "again", "and", "y", "et", "und", "e", "thanks", "thank", "gracias", "merci", "danke",
-            "obrigado", "obrigada", "grazie", "welcome", "bienvenido", "bienvenue", "willkommen", "benvenuto");
+            "tutti", "todas", "and", "y", "et", "und", "e", "thanks", "thank", "gracias", "merci", "danke",
+            "obrigado", "obrigada", "grazie", "welcome", "goodbye", "bye", "cheers", "okay", "sorry", "please", "done", "adios", "adiós", "hello", "there", "tschüss", "ciao", "tchau", "bienvenido", "bienvenue", "willkommen", "benvenuto"));
 
     private final Cues cues;
     private final SentimentAnalysis sentiment;
@@ -150,27 +156,33 @@ final class EmbeddedJudge {
                 return new Verdict("took_ownership", true, line.id(), text.sentenceAround(cue), 0.8, "the agent committed to act");
             }
         }
+        for (Line line : agent) {
+            FoldedText text = FoldedText.of(line.text());
+            FoldedText.Span cue = text.find(cues.of("self_service"));
+            if (cue != null) {
+                return new Verdict("took_ownership", false, line.id(), text.sentenceAround(cue), 0.7,
+                        "the agent left the customer to do it themselves");
+            }
+        }
         Line first = agent.get(0);
         return new Verdict("took_ownership", false, first.id(), opening(first.text()), 0.55,
                 "no commitment to act found in the agent's messages");
     }
 
     private Verdict clearNextSteps(List<Line> agent) {
+        // the latest word on what happens next counts: a concrete step later promised vaguely is vague
         for (int i = agent.size() - 1; i >= 0; i--) {
             Line line = agent.get(i);
             FoldedText text = FoldedText.of(line.text());
+            FoldedText.Span vague = text.find(cues.of("vague_next_step"));
+            if (vague != null) {
+                return new Verdict("clear_next_steps", false, line.id(), text.sentenceAround(vague), 0.75,
+                        "the next step is vague");
+            }
             FoldedText.Span cue = text.find(cues.of("next_step"));
             if (cue != null) {
                 return new Verdict("clear_next_steps", true, line.id(), text.sentenceAround(cue), 0.75,
                         "a concrete next step or time");
-            }
-        }
-        for (Line line : agent) {
-            FoldedText text = FoldedText.of(line.text());
-            FoldedText.Span cue = text.find(cues.of("vague_next_step"));
-            if (cue != null) {
-                return new Verdict("clear_next_steps", false, line.id(), text.sentenceAround(cue), 0.75,
-                        "the next step is vague");
             }
         }
         Line last = agent.get(agent.size() - 1);
@@ -258,6 +270,14 @@ final class EmbeddedJudge {
             if (greeting.find() && !NOT_NAMES.contains(greeting.group(1).toLowerCase(Locale.ROOT))) {
                 return new Verdict("personalised", true, line.id(), line.text().substring(greeting.start(), greeting.end()).strip(),
                         0.8, "the agent used the customer's name");
+            }
+            Matcher addressed = ADDRESSED.matcher(line.text());
+            while (addressed.find()) {
+                String name = addressed.group(1) != null ? addressed.group(1) : addressed.group(2);
+                if (!NOT_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+                    return new Verdict("personalised", true, line.id(), addressed.group().replaceFirst("^,\\s*", "").strip(), 0.8,
+                            "the agent addressed the customer by name");
+                }
             }
             for (String name : names) {
                 int at = wordIndex(line.text(), name);

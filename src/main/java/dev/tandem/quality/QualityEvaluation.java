@@ -142,7 +142,7 @@ public final class QualityEvaluation {
                 err.println((label.getValue() == null ? "(null) " : "WRONG  ") + label.getKey() + " gold=" + label.getValue()
                         + " got=" + value + " [" + language + "] " + (verdict == null ? "" : verdict.basis() + " «" + verdict.quote() + "»"));
                 err.println("       " + conversation.transcript().lines().stream()
-                    .map(l -> l.author().name().charAt(0) + ": " + l.text()).collect(Collectors.joining(" | ")));
+                    .map(l -> l.author().name().toLowerCase(Locale.ROOT) + ": " + l.text()).collect(Collectors.joining(" | ")));
             }
         }
     }
