@@ -31,7 +31,15 @@ final class EmbeddedJudge {
             "IVA", "TVA", "CPF", "NIF", "DNI", "NIE", "CEO", "APP", "IOS", "OK", "ID", "TV", "PC", "GPS", "EU", "UK",
             "PS", "RMA", "SKU", "CVV", "ATM", "ETA", "AM", "PM", "HTML", "WIFI", "LTE", "SIM", "ESIM", "USB", "HDMI", "NFC");
     private static final Pattern NUMBER = Pattern.compile("[#]?[A-Za-z]{0,4}-?\\d[\\d\\-/.,]*\\d|\\d{2,}");
-    private static final Pattern CAPITALISED = Pattern.compile("(?<![.!?]\\s)(?<!^)\\b\\p{Lu}[\\p{L}'-]{2,}");
+    private static final Pattern CAPITALISED = Pattern.compile("(?<![.!?]\\s)(?<!^)\\b\\p{Lu}[\\p{L}-]{2,}(?!['\u2019\\p{L}])");
+    /**
+     * Details only this customer's case has: a reference or flight code, the last digits of a card or line, an
+     * amount of money. Durations and sizes ("within 5 days", "8 kg") are what any customer is told and do not count.
+     */
+    private static final Pattern CASE_DETAIL = Pattern.compile(
+            "\\b\\p{Lu}{1,4}-?\\d{2,}[\\p{Lu}\\d]*\\b"
+                    + "|(?i:ending(?: in)?|terminant par|acabad[ao] en|terminad[ao] en|endet auf|endend auf|eindigend op|che termina con|terminada em|terminado em|final)\\s+\\d{3,4}\\b"
+                    + "|[\u20ac$\u00a3]\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:\u20ac|EUR|USD|GBP|CHF|R\\$)");
     private static final Pattern NAMED_GREETING = Pattern.compile(
             "^\\W*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hola|buen[oa]s (?:d[ií]as|tardes|noches)|estimad[oa]|"
                     + "bonjour|bonsoir|salut|cher|chere|hallo|guten (?:morgen|tag|abend)|liebe[rs]?|sehr geehrte[rs]? (?:frau|herr)|"
@@ -292,6 +300,11 @@ final class EmbeddedJudge {
                     return new Verdict("personalised", true, line.id(), numbers.group(), 0.8,
                             "the agent used a number from the customer's case");
                 }
+            }
+            Matcher detail = CASE_DETAIL.matcher(line.text());
+            if (detail.find()) {
+                return new Verdict("personalised", true, line.id(), detail.group().strip(), 0.7,
+                        "the agent named a detail of the customer's case");
             }
         }
         Line first = agent.get(0);
