@@ -39,7 +39,8 @@ final class EmbeddedJudge {
     private static final Pattern CASE_DETAIL = Pattern.compile(
             "\\b\\p{Lu}{1,4}-?\\d{2,}[\\p{Lu}\\d]*\\b"
                     + "|(?i:ending(?: in)?|terminant par|acabad[ao] en|terminad[ao] en|endet auf|endend auf|eindigend op|che termina con|terminada em|terminado em|final)\\s+\\d{3,4}\\b"
-                    + "|[\u20ac$\u00a3]\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:\u20ac|EUR|USD|GBP|CHF|R\\$)");
+                    + "|[\u20ac$\u00a3]\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:\u20ac|EUR|USD|GBP|CHF|R\\$)"
+                    + "|\\b\\d{5,}\\b|[\\w.+-]+@[\\w-]+\\.[\\w.]+");
     private static final Pattern NAMED_GREETING = Pattern.compile(
             "^\\W*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hola|buen[oa]s (?:d[ií]as|tardes|noches)|estimad[oa]|"
                     + "bonjour|bonsoir|salut|cher|chere|hallo|guten (?:morgen|tag|abend)|liebe[rs]?|sehr geehrte[rs]? (?:frau|herr)|"
@@ -172,6 +173,8 @@ final class EmbeddedJudge {
                         "the agent left the customer to do it themselves");
             }
         }
+        // Answering without "I'll" is not counted: on the labelled sets, taking an answer for ownership turned more
+        // self-service deflections true than it saved plain answers (0.875 against 0.894 on dev).
         Line first = agent.get(0);
         return new Verdict("took_ownership", false, first.id(), opening(first.text()), 0.55,
                 "no commitment to act found in the agent's messages");
