@@ -117,6 +117,7 @@ class QualityBrowserTest {
             assertThat(page.locator("#comparison")).containsText("differ");
             page.navigate(url("/quality/calibration"));
             assertThat(page.locator("#agreement")).containsText("greeted");
+            assertThat(page.locator("#weeks")).containsText("100%");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("quality-calibration.png")).setFullPage(true));
         }
     }
