@@ -10,6 +10,7 @@ import dev.tandem.escalation.EscalationEvaluation;
 import dev.tandem.guardrails.GuardEvaluation;
 import dev.tandem.guardrails.PiiEvaluation;
 import dev.tandem.knowledge.RetrievalEvaluation;
+import dev.tandem.quality.QualityEvaluation;
 import dev.tandem.understanding.IntentEvaluation;
 
 /**
@@ -25,7 +26,7 @@ final class Evaluations {
     /** @param args the command line after {@code eval}; returns the exit status */
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
-            err.println("usage: eval <task> [options]; tasks: intents, retrieval, answers, escalation, guard, pii, assist");
+            err.println("usage: eval <task> [options]; tasks: intents, retrieval, answers, escalation, guard, pii, assist, quality");
             return 2;
         }
         List<String> options = args.subList(1, args.size());
@@ -37,8 +38,9 @@ final class Evaluations {
             case "guard" -> GuardEvaluation.run(options, out, err);
             case "pii" -> PiiEvaluation.run(options, out, err);
             case "assist" -> AssistEvaluation.run(options, out, err);
+            case "quality" -> QualityEvaluation.run(options, out, err);
             default -> {
-                err.println("eval: unknown or not yet available task '" + args.get(0) + "'; tasks: intents, retrieval, answers, escalation, guard, pii, assist");
+                err.println("eval: unknown or not yet available task '" + args.get(0) + "'; tasks: intents, retrieval, answers, escalation, guard, pii, assist, quality");
                 yield 2;
             }
         };

@@ -185,6 +185,33 @@ class EvaluationCliTest {
     }
 
     @Test
+    void qualityAgreementOverallPerItemAndPerLanguage() throws IOException {
+        Path file = Files.writeString(dir.resolve("quality.jsonl"), """
+                {"messages": [{"author": "customer", "text": "where is my order?"}, {"author": "agent", "text": "Hi, I'm Sam from Acme, thanks for reaching out. I've checked it: it arrives tomorrow."}, {"author": "customer", "text": "thanks"}], "labels": {"greeted": true, "closed_properly": false, "acknowledged_feelings": null}, "language": "en"}
+                {"messages": [{"author": "customer", "text": "¿dónde está mi pedido?"}, {"author": "agent", "text": "Consulte la web."}], "labels": {"greeted": false, "took_ownership": true}, "language": "es"}
+                """);
+        assertThat(eval("quality", "--test", file.toString(), "--json")).isZero();
+        var figures = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(figures.get("n").asInt()).isEqualTo(2);
+        assertThat(figures.get("agreementByItem").get("greeted").asDouble()).isEqualTo(1.0);
+        assertThat(figures.get("agreementByItem").get("took_ownership").asDouble()).isEqualTo(0.0);
+        assertThat(figures.get("agreementByItem").has("acknowledged_feelings")).as("null labels are not counted").isFalse();
+        assertThat(figures.get("agreement").asDouble()).isEqualTo(0.75);
+        assertThat(figures.get("byLanguage").get("es").get("n").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void badQualityFiles() throws IOException {
+        assertThat(eval("quality", "--test", dir.resolve("none.jsonl").toString())).isNotZero();
+        assertThat(error()).contains("test file not found");
+        Path file = Files.writeString(dir.resolve("q.jsonl"),
+                "{\"messages\": [{\"author\": \"agent\", \"text\": \"hi\"}], \"labels\": {\"greeted\": \"yes\"}}\n");
+        assertThat(eval("quality", "--test", file.toString())).isNotZero();
+        assertThat(error()).contains("q.jsonl line 1").contains("greeted");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
     void badEscalationFiles() throws IOException {
         assertThat(eval("escalation", "--test", dir.resolve("none.jsonl").toString())).isNotZero();
         assertThat(error()).contains("test file not found");

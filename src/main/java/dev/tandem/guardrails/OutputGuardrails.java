@@ -55,6 +55,14 @@ public class OutputGuardrails {
         return check(conversationId, sentence, language, true);
     }
 
+    /**
+     * The active constitution's verdict on a text written earlier (the quality review reads past messages of agents
+     * and the AI): nothing is published or logged, since nothing is about to be sent.
+     */
+    public OutputVerdict judgeWritten(String text, String language) {
+        return verdict(versions.active(), text, language, embeddings, classifiers);
+    }
+
     private OutputVerdict check(UUID conversationId, String text, String language, boolean streamed) {
         Constitution constitution = versions.active();
         if (!enabled) {
