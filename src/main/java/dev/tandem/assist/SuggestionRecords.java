@@ -119,8 +119,11 @@ class SuggestionRecords {
 
     /** Every suggestion, oldest first, streamed (the export may be long). */
     void each(Consumer<Shown> consumer) {
-        jdbc.sql("select * from assist_suggestion order by shown_at, position").query(SuggestionRecords::row).stream()
-            .forEach(consumer);
+        // the stream holds its connection until it is closed
+        try (var rows = jdbc.sql("select * from assist_suggestion order by shown_at, position").query(SuggestionRecords::row)
+                .stream()) {
+            rows.forEach(consumer);
+        }
     }
 
     private static String clip(String text) {

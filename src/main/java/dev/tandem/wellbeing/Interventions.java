@@ -68,8 +68,8 @@ class Interventions {
     Optional<Intervention> latest(UUID agentId, Kind kind) {
         return jdbc.sql("""
                 select * from wellbeing_intervention where agent_id = ? and kind = ?
-                order by created_at desc, id desc""")
-            .params(agentId, kind.name()).query(Interventions::read).stream().findFirst();
+                order by created_at desc, id desc limit 1""")
+            .params(agentId, kind.name()).query(Interventions::read).optional();
     }
 
     /** The agent's interventions since {@code since}, newest first. */
