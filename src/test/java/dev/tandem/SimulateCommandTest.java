@@ -57,7 +57,8 @@ class SimulateCommandTest {
             - id: wants-a-person
               kind: person
               persona: {name: Jack Wilson, mood: frustrated}
-              opening: can I talk to a human please
+              opening: can I talk to a human please, it's about my order NW-1004
+              facts: {order_number: NW-1004}
               agent_reply: Hi Jack, I'm here and I'll look into it now.
             - id: weather
               kind: out_of_scope
@@ -133,6 +134,10 @@ class SimulateCommandTest {
         assertThat(byScenario.get("wants-a-person").path("outcome").asString()).isEqualTo("ESCALATED_CORRECTLY");
         // the simulated agent answered, so the customer got relief from a person
         assertThat(byScenario.get("wants-a-person").path("timeToReliefSeconds").isNumber()).isTrue();
+        // and the handoff packet held the order number the customer gave: nothing to repeat
+        assertThat(json.path("handoffsChecked").asInt()).isEqualTo(1);
+        assertThat(byScenario.get("wants-a-person").path("hadToRepeat").asBoolean()).isFalse();
+        assertThat(json.path("repeatAfterHandoff").asDouble()).isZero();
         assertThat(byScenario.get("weather").path("wrongAnswer").asBoolean()).isFalse();
         assertThat(byScenario.get("weather").path("outcome").asString()).isEqualTo("DECLINED_CORRECTLY");
         assertThat(json.path("verifiedResolution").asDouble()).isEqualTo(0.5);

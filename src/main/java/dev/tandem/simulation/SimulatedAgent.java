@@ -52,6 +52,28 @@ final class SimulatedAgent {
         return reasons;
     }
 
+    /**
+     * Which of the things the customer gave before the handoff (an order number, an email) the handoff packet does
+     * not hold in what it carries for the person (its facts, the customer, the goal, the procedure's tasks, the
+     * summary): the person would have to ask for them again. Compared without case, spaces or punctuation.
+     */
+    java.util.List<String> missingFromHandoff(String conversationId, java.util.Collection<String> given) {
+        Http.Response packet = http.get("/api/conversations/" + conversationId + "/handoff", "Authorization", authorization);
+        if (!packet.ok() || given.isEmpty()) {
+            return java.util.List.of();
+        }
+        StringBuilder carried = new StringBuilder();
+        for (String part : java.util.List.of("facts", "customer", "goal", "tasks", "summary")) {
+            carried.append(packet.body().path(part).toString()).append(' ');
+        }
+        String held = comparable(carried.toString());
+        return given.stream().filter(value -> !held.contains(comparable(value))).toList();
+    }
+
+    static String comparable(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}@.]", "");
+    }
+
     /** Approves what waits for approval in this conversation; false when there is nothing or it may not. */
     boolean approve(String conversationId) {
         Http.Response pending = http.get("/api/approvals", "Authorization", authorization);

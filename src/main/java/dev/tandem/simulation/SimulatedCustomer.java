@@ -62,6 +62,7 @@ final class SimulatedCustomer {
         boolean wrongAnswer;
         boolean customerInsisted;
         boolean escalated;
+        boolean hadToRepeat;
         Instant reliefAt;
 
         Run(Scenario scenario, WidgetConversation conversation) {
@@ -98,6 +99,7 @@ final class SimulatedCustomer {
                 if (!run.customerInsisted && agent.isPresent()) {
                     agent.get().handoffReasons(conversation.id()).forEach(reason -> run.why.add("handed over: " + reason));
                 }
+                checkHandoffHolds(run);
                 awaitPerson(run);
             }
             return result(run, null);
@@ -255,6 +257,33 @@ final class SimulatedCustomer {
         return Optional.ofNullable(run.scenario.facts().get(fact));
     }
 
+    /** Facts shorter than this (an amount, "yes") are found in any packet by chance: only ids and addresses are checked. */
+    private static final int CHECKED_FACT_LENGTH = 5;
+
+    /**
+     * Whether the customer would have to repeat themselves: what they wrote before the handoff that the scenario
+     * names as a fact (an order number, an email) must be in the handoff packet the person reads.
+     */
+    private void checkHandoffHolds(Run run) {
+        if (agent.isEmpty()) {
+            return;
+        }
+        String written = SimulatedAgent.comparable(run.conversation.messages().stream()
+            .filter(message -> message.author().equals("CUSTOMER"))
+            .map(Message::text)
+            .reduce("", (a, b) -> a + " " + b));
+        List<String> given = run.scenario.facts().values().stream()
+            .filter(value -> SimulatedAgent.comparable(value).length() >= CHECKED_FACT_LENGTH)
+            .filter(value -> written.contains(SimulatedAgent.comparable(value)))
+            .distinct()
+            .toList();
+        List<String> missing = agent.get().missingFromHandoff(run.conversation.id(), given);
+        if (!missing.isEmpty()) {
+            run.hadToRepeat = true;
+            run.why.add("the handoff packet lacks what the customer gave: " + String.join(", ", missing));
+        }
+    }
+
     /** The person's first words are the relief of a handed-over customer; a simulated agent writes them. */
     private void awaitPerson(Run run) {
         if (agent.isEmpty()) {
@@ -286,7 +315,7 @@ final class SimulatedCustomer {
         if (outcome == Outcome.RESOLVED_BY_AI && !verified) {
             why.add("rated " + rating + " of 5");
         }
-        if (outcome.success() && !run.wrongAnswer) {
+        if (outcome.success() && !run.wrongAnswer && !run.hadToRepeat) {
             why.clear();
         } else if (why.isEmpty()) {
             why.add(describe(outcome));
@@ -298,7 +327,8 @@ final class SimulatedCustomer {
         }
         return new ConversationResult(scenario.id(), scenario.kind().label(), scenario.language(),
                 scenario.expect().name().toLowerCase(java.util.Locale.ROOT), run.conversation.id(), outcome, verified,
-                run.wrongAnswer, relief, rating, rated, run.turns, List.copyOf(why));
+                run.wrongAnswer, relief, rating, rated, run.turns, run.escalated && agent.isPresent(), run.hadToRepeat,
+                List.copyOf(why));
     }
 
     /** Rated in the widget where the server takes it (a resolved conversation); else in the report only. */

@@ -98,6 +98,21 @@ public record SimulationReport(String url, String scenarios, String voice, doubl
                         / 1000.0;
     }
 
+    private List<ConversationResult> handoffsChecked() {
+        return conversations.stream().filter(ConversationResult::handoffChecked).toList();
+    }
+
+    /**
+     * Of the handed-over conversations whose handoff packet a simulated agent read, the share in which it lacked
+     * something the customer had given: the customer would have had to repeat it (the goal is 0).
+     */
+    double repeatAfterHandoff() {
+        List<ConversationResult> checked = handoffsChecked();
+        return checked.isEmpty() ? 0
+                : Math.round(1000.0 * checked.stream().filter(ConversationResult::hadToRepeat).count() / checked.size())
+                        / 1000.0;
+    }
+
     public List<ConversationResult> failed() {
         return conversations.stream().filter(ConversationResult::failed).toList();
     }
@@ -107,6 +122,8 @@ public record SimulationReport(String url, String scenarios, String voice, doubl
         total().into(root);
         root.put("expectedResolvable", conversations.stream().filter(c -> c.expect().equals("resolved")).count());
         root.put("verifiedResolutionOfResolvable", verifiedOfResolvable());
+        root.put("handoffsChecked", handoffsChecked().size());
+        root.put("repeatAfterHandoff", repeatAfterHandoff());
         root.put("url", url);
         root.put("scenarios", scenarios);
         root.put("customer", voice);
@@ -140,6 +157,8 @@ public record SimulationReport(String url, String scenarios, String voice, doubl
         out.printf(Locale.ROOT, "%-28s %s%n", "unnecessary escalations", percent(total.unnecessaryEscalations()));
         out.printf(Locale.ROOT, "%-28s %s%n", "escalated after AI failed", percent(total.escalatedAfterFailure()));
         out.printf(Locale.ROOT, "%-28s %s%n", "missed escalations", percent(total.missedEscalations()));
+        out.printf(Locale.ROOT, "%-28s %s of %d handoffs read by the simulated agent%n", "had to repeat after handoff",
+                percent(repeatAfterHandoff()), handoffsChecked().size());
         out.printf(Locale.ROOT, "%-28s %s%n", "correctly declined", percent(total.correctlyDeclined()));
         out.printf(Locale.ROOT, "%-28s %s%n", "unresolved", percent(total.unresolved()));
         out.printf(Locale.ROOT, "%-28s %s%n", "errors", percent(total.errors()));
@@ -178,8 +197,8 @@ public record SimulationReport(String url, String scenarios, String voice, doubl
         JsonNode now = toJson();
         out.println("Compared with the earlier report (earlier -> now):");
         for (String field : List.of("n", "verifiedResolution", "verifiedResolutionOfResolvable", "wrongAnswers", "correctEscalations",
-                "unnecessaryEscalations", "escalatedAfterFailure", "missedEscalations", "correctlyDeclined", "unresolved",
-                "errors", "averageRating")) {
+                "unnecessaryEscalations", "escalatedAfterFailure", "missedEscalations", "repeatAfterHandoff", "correctlyDeclined",
+                "unresolved", "errors", "averageRating")) {
             out.printf(Locale.ROOT, "  %-24s %s%n", field, change(earlier.path(field), now.path(field)));
         }
         out.printf(Locale.ROOT, "  %-24s %s%n", "timeToRelief p50",
