@@ -183,6 +183,8 @@ final class HybridIndex {
         if (vectors.size() != owners.length) {
             throw new IllegalArgumentException("one owner per vector");
         }
+        // the English vocabulary (half a second to read) loads with the index, not on a customer's first question
+        EnglishWords.known("");
         int dimensions = vectors.isEmpty() ? 0 : vectors.get(0).length;
         float[] flat = new float[vectors.size() * dimensions];
         for (int i = 0; i < vectors.size(); i++) {

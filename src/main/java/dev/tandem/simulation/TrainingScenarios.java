@@ -20,8 +20,16 @@ final class TrainingScenarios {
         return all.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
-    /** @param kind answer, procedure, person or out_of_scope; blank for any */
+    /**
+     * @param kind answer, procedure, person or out_of_scope; blank for any
+     * @throws org.springframework.web.ErrorResponseException 400 for another kind: a typo would otherwise match nothing
+     */
     List<Scenario> filter(String kind, String language) {
+        if (kind != null && !kind.isBlank() && java.util.Arrays.stream(Scenario.Kind.values())
+            .noneMatch(known -> known.label().equals(kind.strip().toLowerCase(Locale.ROOT)))) {
+            throw TrainingSessions.problem(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "kind '" + kind.strip() + "' is not one of answer, procedure, person, out_of_scope.");
+        }
         return all.stream()
             .filter(s -> kind == null || kind.isBlank() || s.kind().label().equals(kind.strip().toLowerCase(Locale.ROOT)))
             .filter(s -> language == null || language.isBlank() || s.language().equals(language.strip().toLowerCase(Locale.ROOT)))

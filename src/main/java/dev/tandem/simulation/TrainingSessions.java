@@ -77,9 +77,6 @@ class TrainingSessions {
                 .orElseThrow(() -> problem(HttpStatus.BAD_REQUEST, "No training scenario '" + scenarioId.strip()
                         + "'; GET /api/training/scenarios lists them."));
         } else {
-            if (kind != null && !kind.isBlank() && scenarios.filter(kind, null).isEmpty()) {
-                throw problem(HttpStatus.BAD_REQUEST, "kind '" + kind.strip() + "' is not one of answer, procedure, person, out_of_scope.");
-            }
             scenario = scenarios.surprise(kind, language).orElseThrow(() -> problem(HttpStatus.BAD_REQUEST,
                     "No training scenario matches kind '" + blankAsAny(kind) + "' and language '" + blankAsAny(language) + "'."));
         }

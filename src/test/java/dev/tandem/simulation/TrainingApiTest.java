@@ -218,6 +218,7 @@ class TrainingApiTest {
         TestApi agent = as(people.agent(people.team("training")));
         agent.post("/api/training/sessions", Map.of("scenarioId", "no-such-scenario")).expectProblem(400);
         agent.post("/api/training/sessions", Map.of("kind", "juggling")).expectProblem(400);
+        agent.get("/api/training/scenarios?kind=juggling").expectProblem(400);
         agent.post("/api/training/sessions", Map.of("kind", "answer", "language", "xx")).expectProblem(400);
         agent.post("/api/training/sessions", "{not json").expectProblem(400);
         as(people.curator()).post("/api/training/sessions", Map.of()).expectProblem(403);
