@@ -27,6 +27,8 @@ SERVER_CPUS="${SERVER_CPUS:-0}"
 GEN_CPUS="${GEN_CPUS:-1}"
 HEAP="${HEAP:-1g}"
 QUESTIONS="${QUESTIONS:-$REPO_DIR/src/test/resources/eval/northwind/validation.jsonl}"
+JFR="${JFR:-0}"          # 1: a Flight Recorder profile of the server, $OUTDIR/server.jfr
+read -r -a EXTRA_OPTS <<<"${JAVA_OPTS:-}"
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
 [ -f "$REPO_DIR/target/cp.txt" ] || { echo "build the test classpath first (see the header)" >&2; exit 1; }
 
@@ -46,7 +48,9 @@ CEILING=$(grep -oE 'messagesPerSecond=[0-9.]+' "$OUTDIR/ceiling.txt" | cut -d= -
 
 export TANDEM_DEMO=true TANDEM_CHANNEL_RATELIMIT_ENABLED=false TANDEM_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password
 export TANDEM_DATA_DIR="$OUTDIR/data"
-start_server "$PORT" "$OUTDIR/server.log" "$SERVER_CPUS" "-Xmx$HEAP"
+jfr=()
+if [ "$JFR" = 1 ]; then jfr=("-XX:StartFlightRecording=filename=$OUTDIR/server.jfr,settings=profile"); fi
+start_server "$PORT" "$OUTDIR/server.log" "$SERVER_CPUS" "-Xmx$HEAP" "${jfr[@]}" "${EXTRA_OPTS[@]}"
 wait_healthy "$PORT" 300
 echo "## server healthy after $(( (HEALTHY_NS - SERVER_START_NS) / 1000000 )) ms" | tee -a "$SUMMARY"
 
@@ -64,6 +68,7 @@ for rate in $RATES; do
 done
 echo "CAPACITY ${BEST} msg/s with reply p95 <= 1 s; ceiling ${CEILING} msg/s (embedding only); share $(awk -v b="$BEST" -v c="$CEILING" 'BEGIN{printf "%.0f%%", 100*b/c}')" | tee -a "$SUMMARY"
 echo "# load after the runs: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$SUMMARY"
+if [ "$JFR" = 1 ]; then jcmd "$SERVER_PID" JFR.dump filename="$OUTDIR/server.jfr" >/dev/null 2>&1 || true; fi
 stop_server
 rm -rf "$OUTDIR/data"
 echo "results: $OUTDIR"

@@ -29,4 +29,22 @@ class EventSerializationTest {
         assertThat(stored).isInstanceOf(String.class);
         assertThat(serialization.deserialize(stored, MessagePosted.class)).isEqualTo(event);
     }
+
+    @Test
+    void anEventStoredForSeveralListenersIsSerialisedOnceAndAnotherEventAfresh() {
+        var serialization = new EventSerialization(JsonMapper.builder().build());
+        var first = new MessagePosted(new Message(UUID.randomUUID(), UUID.randomUUID(), AuthorType.CUSTOMER, null, "Ada",
+                "Where is my order?", false, null, Instant.parse("2026-12-08T02:00:00Z"), List.of(), null, "en"),
+                UUID.randomUUID(), ConversationStatus.AI);
+        var equalButAnother = new MessagePosted(first.message(), first.teamId(), first.status());
+        var second = new MessagePosted(new Message(UUID.randomUUID(), first.message().conversationId(), AuthorType.CUSTOMER,
+                null, "Ada", "Thanks!", false, null, Instant.parse("2026-12-08T02:00:05Z"), List.of(), null, "en"),
+                first.teamId(), ConversationStatus.AI);
+
+        Object once = serialization.serialize(first);
+
+        assertThat(serialization.serialize(first)).isSameAs(once);
+        assertThat(serialization.serialize(equalButAnother)).isNotSameAs(once).isEqualTo(once);
+        assertThat(serialization.deserialize(serialization.serialize(second), MessagePosted.class)).isEqualTo(second);
+    }
 }

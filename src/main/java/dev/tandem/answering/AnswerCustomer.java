@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.Timer;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
-import dev.tandem.ai.Embeddings;
 import dev.tandem.ai.LanguageDetection;
 import dev.tandem.conversation.Citation;
 import dev.tandem.conversation.AiDisclosure;
@@ -69,7 +68,6 @@ public class AnswerCustomer {
     private final KnowledgeSearch knowledge;
     private final KnowledgeIndexStatus index;
     private final LanguageDetection languages;
-    private final Embeddings embeddings;
     private final ConversationQueries conversations;
     private final PostAiMessage post;
     private final RequestHandoff handoff;
@@ -93,7 +91,7 @@ public class AnswerCustomer {
 
     AnswerCustomer(AnsweringProperties properties, GroundedAnswers answers, KnowledgeSearch knowledge,
             KnowledgeIndexStatus index, LanguageDetection languages,
-            Embeddings embeddings, ConversationQueries conversations, PostAiMessage post, RequestHandoff handoff,
+            ConversationQueries conversations, PostAiMessage post, RequestHandoff handoff,
             EscalationPolicy escalationPolicy, EscalateConversation escalate, Articles articles, AnswerRecords records, LlmAnswers llm, RepliesInProgress inProgress,
             InputGuardrails guardrails, OutputGuardrails output, ReviewPolicy reviewPolicy, ReviewQueue review,
             RunProcedures procedures,
@@ -105,7 +103,6 @@ public class AnswerCustomer {
         this.knowledge = knowledge;
         this.index = index;
         this.languages = languages;
-        this.embeddings = embeddings;
         this.conversations = conversations;
         this.post = post;
         this.handoff = handoff;
@@ -262,12 +259,10 @@ public class AnswerCustomer {
                 return new Reply(ConversationStatus.AI, notice.stream().toList());
             }
         }
-        float[] vector = answer.kind().answered() || answer.kind() == Answer.Kind.CLARIFIED
-                || answer.kind() == Answer.Kind.SUGGESTED ? null : embeddings.embedQuery(asked);
         Optional<Message> posted = transactions.execute(tx -> {
             Optional<Message> message = post.post(conversationId, text, citations, kind);
             message.ifPresent(m -> records.insert(new AnswerRecord(IDS.generate(), conversationId, question.id(), m.id(),
-                    answer.kind(), language, asked, vector,
+                    answer.kind(), language, asked, null,
                     answer.sources().stream().map(Passage::articleId).distinct().toList(), answer.confidence(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS))));
             return message;

@@ -65,6 +65,20 @@ class AnswerRecords {
         }
     }
 
+    /** Unanswered questions asked since {@code since} whose vector is not embedded yet, newest first. */
+    List<AnswerRecord> unansweredWithoutVector(Instant since, int limit) {
+        return jdbc.sql("""
+                select * from ai_answer where kind in (:kinds) and question_vector is null and dismissed_at is null
+                and created_at >= :since order by created_at desc, id desc limit :limit""")
+            .param("kinds", UNANSWERED).param("since", Timestamp.from(since)).param("limit", limit)
+            .query(AnswerRecords::record).list();
+    }
+
+    void keepQuestionVector(UUID id, float[] vector) {
+        jdbc.sql("update ai_answer set question_vector = ? where id = ? and question_vector is null")
+            .params(encode(vector), id).update();
+    }
+
     /** How many questions the assistant could not answer in each of these conversations (absent: none). */
     Map<UUID, Integer> unansweredIn(Collection<UUID> conversationIds) {
         Map<UUID, Integer> counts = new HashMap<>();

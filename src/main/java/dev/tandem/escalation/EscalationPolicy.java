@@ -1,5 +1,7 @@
 package dev.tandem.escalation;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -10,8 +12,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -64,6 +66,12 @@ public class EscalationPolicy {
     private final List<Pattern> disputeWords;
     private final SentimentAnalysis sentiment;
     private final EntityExtraction entities;
+    /**
+     * What the word rules found in a message, by its matchable text. Every turn reads the whole conversation
+     * again; without this a conversation of n customer messages costs n² rule scans, and the rules are most
+     * of an assistant's turn in a long one.
+     */
+    private final Cache<String, List<WordRule.Match>> readMessages = Caffeine.newBuilder().maximumSize(20_000).build();
     /** See {@link #learnedOpinionReady()}. */
     private volatile boolean learnedOpinionSettled;
     private volatile String learnedOpinionFrom;
@@ -282,11 +290,12 @@ public class EscalationPolicy {
         // "my bad, all fine": what worried them before is settled; only the last message counts
         List<String> considered = matchesAny(resolved, said.get(said.size() - 1)) ? said.subList(said.size() - 1, said.size())
                 : said;
+        List<List<WordRule.Match>> read = considered.stream().map(this::read).toList();
         boolean mentioned = false;
-        for (WordRule rule : wordRules) {
-            WordRule.Match match = rule.firstMatch(considered);
+        for (int r = 0; r < wordRules.size(); r++) {
+            WordRule.Match match = WordRule.first(read, r);
             if (match.evidence() != null) {
-                findings.add(rule.finding(match.evidence()));
+                findings.add(wordRules.get(r).finding(match.evidence()));
             }
             mentioned |= match.mentioned();
         }
@@ -461,6 +470,11 @@ public class EscalationPolicy {
         return (double) common / (a.size() + b.size() - common);
     }
 
+    /** What each word rule finds in one customer message (matchable text), in the order of {@link #wordRules}. */
+    private List<WordRule.Match> read(String message) {
+        return readMessages.get(message, text -> wordRules.stream().map(rule -> rule.in(text)).toList());
+    }
+
     private static boolean matchesAny(List<Pattern> patterns, String text) {
         return patterns.stream().anyMatch(pattern -> pattern.matcher(text).find());
     }
@@ -511,23 +525,38 @@ public class EscalationPolicy {
         record Match(String evidence, boolean mentioned) {
         }
 
-        /** The words of the first customer message that matches (and is not excused, nor only mentioned). */
-        Match firstMatch(List<String> messages) {
+        /**
+         * The words of the first customer message that matches (and is not excused, nor only mentioned).
+         *
+         * @param read what every rule found in each message, oldest first ({@link #in})
+         * @param rule this rule's position in each message's list
+         */
+        static Match first(List<List<Match>> read, int rule) {
             boolean mentionedOnly = false;
-            for (String message : messages) {
-                if (matchesAny(unless, message) || !with.isEmpty() && !matchesAny(with, message)) {
-                    // words in another sense ("tennis court", "just curious") are as good as mentioned
-                    mentionedOnly |= matchesAny(patterns, message);
-                    continue;
+            for (List<Match> message : read) {
+                Match match = message.get(rule);
+                if (match.evidence() != null) {
+                    return new Match(match.evidence(), mentionedOnly || match.mentioned());
                 }
-                for (Pattern pattern : patterns) {
-                    Matcher matcher = pattern.matcher(message);
-                    while (matcher.find()) {
-                        if (!mentioned(message, matcher.start(), matcher.end())) {
-                            return new Match(quote(matcher.group()), mentionedOnly);
-                        }
-                        mentionedOnly = true;
+                mentionedOnly |= match.mentioned();
+            }
+            return new Match(null, mentionedOnly);
+        }
+
+        /** The first words of one message that count, and whether words before them were only mentioned. */
+        Match in(String message) {
+            if (matchesAny(unless, message) || !with.isEmpty() && !matchesAny(with, message)) {
+                // words in another sense ("tennis court", "just curious") are as good as mentioned
+                return new Match(null, matchesAny(patterns, message));
+            }
+            boolean mentionedOnly = false;
+            for (Pattern pattern : patterns) {
+                Matcher matcher = pattern.matcher(message);
+                while (matcher.find()) {
+                    if (!mentioned(message, matcher.start(), matcher.end())) {
+                        return new Match(quote(matcher.group()), mentionedOnly);
                     }
+                    mentionedOnly = true;
                 }
             }
             return new Match(null, mentionedOnly);

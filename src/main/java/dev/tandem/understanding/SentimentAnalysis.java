@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.stereotype.Service;
 import org.yaml.snakeyaml.Yaml;
 
@@ -38,6 +41,12 @@ public class SentimentAnalysis {
     private final List<Cue> laughter;
     private final List<Cue> waiting;
     private final List<Cue> elsewhere;
+    /**
+     * Tones already read, by text. A message's tone is asked for again at every later turn of its
+     * conversation (the escalation policy, the handoff's trajectory), and reading it tries every cue of
+     * seven languages.
+     */
+    private final Cache<String, Sentiment> read = Caffeine.newBuilder().maximumSize(20_000).build();
 
     public SentimentAnalysis() {
         Map<String, Map<String, Map<String, Number>>> lists = load("understanding/sentiment.yml");
@@ -54,6 +63,10 @@ public class SentimentAnalysis {
         if (text == null || text.isBlank()) {
             return Sentiment.NEUTRAL;
         }
+        return read.get(text, this::read);
+    }
+
+    private Sentiment read(String text) {
         String matchable = MatchableText.of(text);
         List<String> found = new ArrayList<>();
         double pleased = combine(satisfaction, matchable, found);

@@ -51,4 +51,22 @@ class AnsweringModuleTest {
         assertThat(gaps.list(Duration.ofDays(1))).anySatisfy(
                 gap -> assertThat(gap.question()).isEqualTo("Do you price-match other shops?"));
     }
+
+    @Autowired
+    QuestionVectors questionVectors;
+
+    @Test
+    void unansweredQuestionsAreEmbeddedAfterTheirTurnAndGroupedByMeaning() {
+        for (String asked : new String[] { "Do you engrave names on the watches?", "do you engrave names on watches" }) {
+            var started = start.start(new StartConversation.Command(null, asked, null, "test", null, ConversationStatus.AI));
+            assistant.reply(started.conversation().id(), started.messages().get(0));
+        }
+
+        assertThat(questionVectors.embedWaiting()).isGreaterThanOrEqualTo(2);
+        assertThat(questionVectors.embedWaiting()).as("each question once").isZero();
+
+        assertThat(gaps.list(Duration.ofDays(1))).filteredOn(gap -> gap.question().toLowerCase().contains("engrave"))
+            .singleElement()
+            .satisfies(gap -> assertThat(gap.count()).isEqualTo(2));
+    }
 }
