@@ -74,7 +74,8 @@ class ScoreConversation {
         String customerText = transcript.by(Transcript.Author.CUSTOMER).stream().map(Transcript.Line::text)
             .collect(Collectors.joining("\n"));
         String language = languages.detectIfLoaded(customerText).orElse("en");
-        List<Verdict> verdicts = embedded.judge(transcript, rubric, checks, language);
+        SystemClaimChecks once = checks.forOneConversation();
+        List<Verdict> verdicts = embedded.judge(transcript, rubric, once, language);
         String judge = "embedded";
         if (settings.llmJudge() && llm.available()) {
             List<Verdict> judged = llm.judge(transcript, rubric, verdicts);
@@ -85,7 +86,7 @@ class ScoreConversation {
         }
         UUID agentId = details.conversation().assigneeId() != null ? details.conversation().assigneeId()
                 : lastAgent(details.messages());
-        List<AiTurnsJudged.Turn> aiTurns = JudgeAiTurns.judge(transcript, rubric, checks, language);
+        List<AiTurnsJudged.Turn> aiTurns = JudgeAiTurns.judge(transcript, rubric, once, language);
         List<Verdict> judged = verdicts;
         String by = judge;
         Instant scoredAt = clock.instant();

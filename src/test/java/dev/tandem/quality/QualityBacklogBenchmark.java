@@ -64,6 +64,7 @@ final class QualityBacklogBenchmark {
             }
             Thread.sleep(15_000); // the rest of the demo articles, and the language models' background load
             List<UUID> backlog = fill(app, n + WARM_UP);
+            Thread.sleep(10_000); // the assist panels and summaries the handovers started
             ScoreConversation scoring = app.getBean(ScoreConversation.class);
             for (UUID conversation : backlog.subList(0, WARM_UP)) {
                 scoring.score(conversation, Instant.now());
@@ -98,30 +99,63 @@ final class QualityBacklogBenchmark {
         PostAgentMessage post = app.getBean(PostAgentMessage.class);
         ResolveConversation resolve = app.getBean(ResolveConversation.class);
         TestAccounts accounts = new TestAccounts(app.getBean(UserAccounts.class), app.getBean(Teams.class));
-        UserSummary user = accounts.agent(accounts.team("bench"));
+        // an agent who also supervises every team: sees whichever team a handover lands in
+        UserSummary user = accounts.user("bench", java.util.Set.of(dev.tandem.identity.Role.AGENT,
+                dev.tandem.identity.Role.SUPERVISOR));
         CurrentUser agent = new CurrentUser(user.id(), user.username(), user.displayName(), user.roles(), user.teamIds());
         List<String> questions = questions();
         List<UUID> backlog = new ArrayList<>();
         long started = System.nanoTime();
+        int handedOver = 0;
         for (int i = 0; i < count; i++) {
             String question = questions.get(i % questions.size()) + " (" + i + ")";
             var conversation = start.start(new StartConversation.Command(null, question, null, "bench", null,
                     ConversationStatus.AI));
             UUID id = conversation.conversation().id();
             assistant.reply(id, conversation.messages().get(0));
-            if (i % 2 == 1) {
-                handoff.request(id, "bench");
-                assign.assignToSelf(agent, id);
+            if (i % 2 == 1 && handoff.request(id, "bench").status() == ConversationStatus.QUEUED) {
+                handedOver++;
+                assignRetrying(assign, agent, id);
                 post.post(agent, id, "Hi, I'm Sam, thanks for waiting. I'm sorry about the trouble, let me check your order "
                         + "now.", false);
                 post.post(agent, id, "Refunds reach your card within 45 business days after we process the return. "
                         + "Is there anything else I can help with?", false);
             }
-            resolve.resolve(agent, id);
+            resolveRetrying(resolve, agent, id);
             backlog.add(id);
         }
-        System.out.printf(Locale.ROOT, "filled a backlog of %d in %.0f s%n", count, (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT, "filled a backlog of %d (%d handed over to an agent) in %.0f s%n", count, handedOver,
+                (System.nanoTime() - started) / 1e9);
         return backlog;
+    }
+
+    private static void assignRetrying(AssignConversation assign, CurrentUser agent, UUID id) throws InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                assign.assignToSelf(agent, id);
+                return;
+            } catch (org.springframework.web.ErrorResponseException conflict) {
+                if (conflict.getStatusCode().value() != 409 || attempt == 20) {
+                    throw conflict;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /** The assist panel and the summaries write to a conversation just handed over: a resolution may meet them. */
+    private static void resolveRetrying(ResolveConversation resolve, CurrentUser agent, UUID id) throws InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                resolve.resolve(agent, id);
+                return;
+            } catch (org.springframework.web.ErrorResponseException conflict) {
+                if (conflict.getStatusCode().value() != 409 || attempt == 20) {
+                    throw conflict;
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     private static List<String> questions() throws Exception {
