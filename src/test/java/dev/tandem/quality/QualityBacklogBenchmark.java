@@ -34,7 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * scoring path. Starts the whole application (H2 in a fresh directory, Northwind demo knowledge) with automatic
  * scoring off, fills a backlog of N resolved conversations from the Northwind evaluation questions (English,
  * Spanish, German, French): each answered by the AI assistant ({@link AnswerCustomer#reply}); every second one then
- * handed over to an agent who writes two replies (one with a figure the knowledge base contradicts) and resolves it.
+ * handed over to an agent who writes two replies (one with a refund delay the knowledge base contradicts, a different
+ * figure each time) and resolves it. The 432 questions are used in turn: beyond that the assistant's replies repeat,
+ * and their sentences' embeddings are remembered (as for the article sentences answers quote in production), so a
+ * backlog above 432 measures a warmer path.
  * Then drains the backlog on one thread through {@link ScoreConversation#score}, the code the low-priority listener
  * runs on {@code ConversationResolved}: the embedded judge, accuracy against the knowledge base, the constitution's
  * checks, each AI reply judged on its own, the score stored and {@link AiTurnsJudged} published (its listener files
@@ -118,8 +121,9 @@ final class QualityBacklogBenchmark {
                 assignRetrying(assign, agent, id);
                 post.post(agent, id, "Hi, I'm Sam, thanks for waiting. I'm sorry about the trouble, let me check your order "
                         + "now.", false);
-                post.post(agent, id, "Refunds reach your card within 45 business days after we process the return. "
-                        + "Is there anything else I can help with?", false);
+                // a different figure each time: the same sentence would be embedded once and remembered
+                post.post(agent, id, "Refunds reach your card within " + (20 + i % 60) + " business days after we process "
+                        + "the return. Is there anything else I can help with?", false);
             }
             resolveRetrying(resolve, agent, id);
             backlog.add(id);
@@ -161,7 +165,7 @@ final class QualityBacklogBenchmark {
     private static List<String> questions() throws Exception {
         JsonMapper json = JsonMapper.builder().build();
         List<String> questions = new ArrayList<>();
-        for (String set : List.of("dev", "multilingual")) {
+        for (String set : List.of("dev", "validation", "multilingual")) {
             for (String line : Files.readAllLines(Path.of("src/test/resources/eval/northwind/" + set + ".jsonl"))) {
                 if (!line.isBlank()) {
                     questions.add((String) json.readValue(line, Map.class).get("question"));
