@@ -16,6 +16,8 @@ class AnsweringPrivacy {
     CustomerDataTables answeringCustomerData() {
         return new CustomerDataTables("answering", List.of(
                 Table.ofConversations("ai_answer", "conversation_id", "question = '[removed]', question_vector = null"),
-                Table.ofConversations("ai_answer_feedback", "conversation_id", Table.KEEP)));
+                Table.ofConversations("ai_answer_feedback", "conversation_id", Table.KEEP),
+                // the evidence quotes the AI's reply, which may repeat the customer's details
+                Table.ofConversations("ai_answer_verdict", "conversation_id", "evidence = null")));
     }
 }

@@ -17,18 +17,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Curators' list of what customers asked and the assistant could not answer. */
+/** Curators' list of what customers asked and the assistant could not answer, or answered wrongly. */
 @Controller
 class KnowledgeGapsPage {
 
     private static final List<Integer> WINDOWS = List.of(7, 30, 90);
 
     private final KnowledgeGaps gaps;
+    private final WrongAnswers wrongAnswers;
     private final LinkQuestions links;
     private final Articles articles;
 
-    KnowledgeGapsPage(KnowledgeGaps gaps, LinkQuestions links, Articles articles) {
+    KnowledgeGapsPage(KnowledgeGaps gaps, WrongAnswers wrongAnswers, LinkQuestions links, Articles articles) {
         this.gaps = gaps;
+        this.wrongAnswers = wrongAnswers;
         this.links = links;
         this.articles = articles;
     }
@@ -37,6 +39,7 @@ class KnowledgeGapsPage {
     String show(@RequestParam(defaultValue = "30") String days, Model model) {
         int window = WINDOWS.stream().filter(d -> String.valueOf(d).equals(days)).findFirst().orElse(30);
         model.addAttribute("gaps", gaps.list(Duration.ofDays(window)));
+        model.addAttribute("wrongAnswers", wrongAnswers.list(Duration.ofDays(window)));
         model.addAttribute("days", window);
         model.addAttribute("windows", WINDOWS);
         // the articles a gap can be linked to: what customers may be answered from

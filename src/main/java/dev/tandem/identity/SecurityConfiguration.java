@@ -44,7 +44,7 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /** Everyone on the team reads the knowledge base; curators and admins change it. */
+    /** Everyone on the team reads the knowledge base; curators and admins change it and see how well the AI answers from it. */
     private static final String[] KNOWLEDGE_READERS = { "AGENT", "SUPERVISOR", "CURATOR", "ADMIN" };
     private static final String[] KNOWLEDGE_WRITERS = { "CURATOR", "ADMIN" };
 
@@ -118,6 +118,7 @@ class SecurityConfiguration {
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers("/api/admin/**").hasRole("ADMIN")
                 .requestMatchers("/api/conversations/**", "/api/customers/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
+                .requestMatchers("/api/knowledge/answer-quality/**").hasAnyRole(KNOWLEDGE_WRITERS)
                 .requestMatchers(HttpMethod.GET, "/api/knowledge/**").hasAnyRole(KNOWLEDGE_READERS)
                 .requestMatchers("/api/knowledge/**").hasAnyRole(KNOWLEDGE_WRITERS)
                 .anyRequest().authenticated())
@@ -139,6 +140,7 @@ class SecurityConfiguration {
                 .requestMatchers(PUBLIC_PAGES).permitAll()
                 .requestMatchers(HttpMethod.GET, "/actuator/info").permitAll()
                 .requestMatchers("/admin/**").hasRole("ADMIN")
+                .requestMatchers("/knowledge/answer-quality/**").hasAnyRole(KNOWLEDGE_WRITERS)
                 .requestMatchers(HttpMethod.GET, "/knowledge/**").hasAnyRole(KNOWLEDGE_READERS)
                 .requestMatchers("/knowledge/**").hasAnyRole(KNOWLEDGE_WRITERS)
                 .anyRequest().authenticated())

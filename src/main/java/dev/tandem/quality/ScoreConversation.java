@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tandem.ai.LanguageDetection;
 import dev.tandem.conversation.AuthorType;
@@ -21,7 +23,8 @@ import dev.tandem.conversation.Message;
  * Scores one resolved conversation against the active rubric: the embedded judge always (it is the fallback and
  * costs milliseconds), the model judge on top in LLM mode, then one stored score with every verdict. The person
  * judged is the conversation's assignee, else the last agent who wrote; an AI-only conversation is scored on the
- * items that apply to the AI.
+ * items that apply to the AI. Each AI reply is also judged on its own for accuracy and policy ({@link AiTurnsJudged},
+ * published with the score in one transaction, so its listeners run only once the score is stored).
  */
 @Component
 class ScoreConversation {
@@ -36,10 +39,13 @@ class ScoreConversation {
     private final LanguageDetection languages;
     private final ScoreStore store;
     private final QualityProperties settings;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ScoreConversation(ConversationQueries conversations, RubricVersions rubrics, EmbeddedJudge embedded, LlmJudge llm,
-            SystemClaimChecks checks, LanguageDetection languages, ScoreStore store, QualityProperties settings, Clock clock) {
+            SystemClaimChecks checks, LanguageDetection languages, ScoreStore store, QualityProperties settings,
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.rubrics = rubrics;
         this.embedded = embedded;
@@ -48,6 +54,8 @@ class ScoreConversation {
         this.languages = languages;
         this.store = store;
         this.settings = settings;
+        this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -66,7 +74,8 @@ class ScoreConversation {
         String customerText = transcript.by(Transcript.Author.CUSTOMER).stream().map(Transcript.Line::text)
             .collect(Collectors.joining("\n"));
         String language = languages.detectIfLoaded(customerText).orElse("en");
-        List<Verdict> verdicts = embedded.judge(transcript, rubric, checks, language);
+        SystemClaimChecks once = checks.forOneConversation();
+        List<Verdict> verdicts = embedded.judge(transcript, rubric, once, language);
         String judge = "embedded";
         if (settings.llmJudge() && llm.available()) {
             List<Verdict> judged = llm.judge(transcript, rubric, verdicts);
@@ -77,8 +86,17 @@ class ScoreConversation {
         }
         UUID agentId = details.conversation().assigneeId() != null ? details.conversation().assigneeId()
                 : lastAgent(details.messages());
-        store.save(conversationId, agentId, details.conversation().teamId(), rubric.version(), judge,
-                overall(rubric, verdicts), language, resolvedAt, clock.instant(), verdicts);
+        List<AiTurnsJudged.Turn> aiTurns = JudgeAiTurns.judge(transcript, rubric, once, language);
+        List<Verdict> judged = verdicts;
+        String by = judge;
+        Instant scoredAt = clock.instant();
+        transactions.executeWithoutResult(tx -> {
+            store.save(conversationId, agentId, details.conversation().teamId(), rubric.version(), by,
+                    overall(rubric, judged), language, resolvedAt, scoredAt, judged);
+            if (!aiTurns.isEmpty()) {
+                events.publishEvent(new AiTurnsJudged(conversationId, rubric.version(), scoredAt, aiTurns));
+            }
+        });
         log.debug("Scored conversation {} with rubric version {} ({})", conversationId, rubric.version(), judge);
         return store.find(conversationId);
     }

@@ -1,9 +1,11 @@
 package dev.tandem.quality;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,10 +37,42 @@ final class SystemClaimChecks implements ClaimChecks {
 
     private final KnowledgeSearch knowledge;
     private final OutputGuardrails guardrails;
+    private final Map<String, List<Passage>> searched;
+    private final Map<String, OutputVerdict> judged;
 
     SystemClaimChecks(KnowledgeSearch knowledge, OutputGuardrails guardrails) {
+        this(knowledge, guardrails, null, null);
+    }
+
+    private SystemClaimChecks(KnowledgeSearch knowledge, OutputGuardrails guardrails, Map<String, List<Passage>> searched,
+            Map<String, OutputVerdict> judged) {
         this.knowledge = knowledge;
         this.guardrails = guardrails;
+        this.searched = searched;
+        this.judged = judged;
+    }
+
+    /**
+     * Checks for one conversation, on one thread, that remember their searches and constitution passes: each AI reply
+     * is checked again on its own after the conversation ({@link JudgeAiTurns}) and pays for nothing twice.
+     */
+    SystemClaimChecks forOneConversation() {
+        return new SystemClaimChecks(knowledge, guardrails, new HashMap<>(), new HashMap<>());
+    }
+
+    private List<Passage> search(String sentence, String language) {
+        String in = language == null ? "en" : language;
+        if (searched == null) {
+            return knowledge.search(sentence, in, Audience.AGENT, 3);
+        }
+        return searched.computeIfAbsent(in + "|" + sentence, k -> knowledge.search(sentence, in, Audience.AGENT, 3));
+    }
+
+    private OutputVerdict judgeWritten(String text, String language) {
+        if (judged == null) {
+            return guardrails.judgeWritten(text, language);
+        }
+        return judged.computeIfAbsent(language + "|" + text, k -> guardrails.judgeWritten(text, language));
     }
 
     @Override
@@ -55,7 +89,7 @@ final class SystemClaimChecks implements ClaimChecks {
                 }
                 checked++;
                 String number = figure.group(1) != null ? figure.group(1) : figure.group(3);
-                List<Passage> passages = knowledge.search(sentence, language == null ? "en" : language, Audience.AGENT, 3);
+                List<Passage> passages = search(sentence, language);
                 Set<String> words = words(sentence);
                 boolean onSubject = false;
                 Passage supporting = null;
@@ -84,7 +118,7 @@ final class SystemClaimChecks implements ClaimChecks {
     @Override
     public Verdict policyCompliant(List<Transcript.Line> lines, String language) {
         for (Transcript.Line line : lines) {
-            OutputVerdict verdict = guardrails.judgeWritten(line.text(), language);
+            OutputVerdict verdict = judgeWritten(line.text(), language);
             if (!verdict.allowed()) {
                 return new Verdict("policy_compliant", false, line.id(), EmbeddedJudge.opening(line.text()), 0.75,
                         "breaks constitution rule " + verdict.ruleId() + " (version " + verdict.constitutionVersion() + ")");
