@@ -2,8 +2,6 @@ package dev.tandem.ai;
 
 import java.util.concurrent.ThreadPoolExecutor;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -11,9 +9,17 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @Configuration(proxyBeanMethods = false)
 class AiConfiguration {
 
+    /**
+     * Readiness waits for the model, so it starts loading as soon as the bean exists, on a worker beside the
+     * context refresh (which keeps the main thread on one core), not after the application is ready.
+     */
     @Bean
-    Embeddings embeddings() {
-        return Embeddings.bundledModel();
+    Embeddings embeddings(AiProperties properties) {
+        Embeddings embeddings = Embeddings.bundledModel();
+        if (properties.warmUp()) {
+            embeddings.warmUp();
+        }
+        return embeddings;
     }
 
     @Bean(LowPriority.EXECUTOR)
@@ -51,16 +57,4 @@ class AiConfiguration {
         return new ChatModelHealth(chatModels);
     }
 
-    /**
-     * Warms the model only after the application is ready, so that loading it (a second of CPU on a
-     * small machine) neither delays start-up nor competes with it; readiness does not wait for it.
-     */
-    @Bean
-    ApplicationListener<ApplicationReadyEvent> embeddingsWarmUp(Embeddings embeddings, AiProperties properties) {
-        return event -> {
-            if (properties.warmUp()) {
-                embeddings.warmUp();
-            }
-        };
-    }
 }

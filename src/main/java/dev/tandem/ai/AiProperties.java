@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Model settings under {@code tandem.ai}.
  *
- * @param warmUp load the embedding model in the background once the application is ready (on by
+ * @param warmUp load the embedding and language models in the background from the moment their beans exist (on by
  *        default); off, it loads on first use, which keeps test contexts that never embed light
  */
 @ConfigurationProperties("tandem.ai")

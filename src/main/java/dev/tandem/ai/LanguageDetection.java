@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import com.github.pemistahl.lingua.api.IsoCode639_1;
@@ -49,6 +47,9 @@ public class LanguageDetection {
         // low accuracy mode (trigrams only) about 25 MiB, but it reads short chat messages badly:
         // "How do I reset my password?" as Italian, "Where is my order?" as German.
         this.detector = LanguageDetectorBuilder.fromLanguages(languages).build();
+        if (properties.warmUp()) {
+            loadInBackground();
+        }
     }
 
     /** A detector outside Spring (the evaluation commands): models load on first use. */
@@ -91,15 +92,13 @@ public class LanguageDetection {
     }
 
     /**
-     * The models load on first use (a second or two of CPU), so a ready application loads them in the
-     * background rather than on a customer's first message.
+     * The models load on first use (a second or two of CPU) and readiness waits for them, so they load on a
+     * thread of their own from the moment this bean exists, beside the context refresh, rather than after
+     * the application is ready or on a customer's first message.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    void warmUp() {
-        if (properties.warmUp()) {
-            Thread loader = new Thread(() -> detect("warm up the language models"), "language-models");
-            loader.setDaemon(true);
-            loader.start();
-        }
+    private void loadInBackground() {
+        Thread loader = new Thread(() -> detect("warm up the language models"), "language-models");
+        loader.setDaemon(true);
+        loader.start();
     }
 }

@@ -1,6 +1,8 @@
 package dev.tandem.demo;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -102,18 +104,21 @@ class DemoWorkspace implements ApplicationRunner {
             new Member("chloe", "Chloé Martin", Set.of(Role.AGENT), "Billing", Set.of("en", "fr"),
                     Set.of("payments", "refunds")) };
         Map<String, String> passwords = new LinkedHashMap<>();
-        Map<String, UserSummary> users = new LinkedHashMap<>();
+        List<UserAccounts.NewUser> newUsers = new ArrayList<>();
         for (Member member : members) {
             String memberPassword = !password.isBlank() ? password
                     : UserAccounts.generatePassword();
             Set<UUID> memberTeams = member.team() == null ? Set.of()
                     : member.roles().contains(Role.SUPERVISOR) ? Set.copyOf(teamIds.values())
                             : Set.of(teamIds.get(member.team()));
-            users.put(member.username(), accounts.create(new UserAccounts.NewUser(member.username(), member.name(),
+            newUsers.add(new UserAccounts.NewUser(member.username(), member.name(),
                     member.username() + "@northwind.example", memberPassword, member.roles(), memberTeams,
-                    member.languages(), member.skills(), 4), "demo"));
+                    member.languages(), member.skills(), 4));
             passwords.put(member.username(), memberPassword);
         }
+        // one call: the five passwords are hashed in parallel (bcrypt, the largest part of a first start's seeding)
+        Map<String, UserSummary> users = new LinkedHashMap<>();
+        accounts.createAll(newUsers, "demo").forEach(user -> users.put(user.username(), user));
         var inbox = inboxes.primary();
         inboxes.update(inbox.id(), new WidgetInboxes.Settings("Northwind website", "Northwind Outfitters",
                 "Hi there! Questions about an order, returns or gear? We're here to help.", "#2f6f4e", general.id()),

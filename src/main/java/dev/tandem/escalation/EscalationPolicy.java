@@ -191,7 +191,7 @@ public class EscalationPolicy {
      * switched off, or given up after an error (logged; the word rules then decide alone, as they would
      * with it off). Until then the word rules decide alone, so a node should not report itself ready
      * before this is true. With the shipped examples (or examples learned here before) it becomes true about
-     * a second after the context is refreshed; examples of one's own seen for the first time are learned
+     * a second after {@code ExampleLearning} is created, during the context refresh; examples of one's own seen for the first time are learned
      * after {@code ApplicationReadyEvent} (minutes), so whatever waits for this must not hold that event back.
      */
     public boolean learnedOpinionReady() {

@@ -10,13 +10,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PostConstruct;
+
 /**
- * Gives the policy its learned opinion at start-up, on a background thread started as soon as the
- * context is refreshed (before the application runners and readiness), in this order:
+ * Gives the policy its learned opinion at start-up, on a background thread started as soon as this
+ * bean exists (during the context refresh, before the application runners and readiness), in this order:
  * <ol>
  * <li>the model shipped in the jar, when it was learned from the examples, settings and feature format in
  * effect ({@link ShippedModel}; the shipped examples and settings): one to two seconds;
@@ -51,9 +52,12 @@ class ExampleLearning {
         this.clock = clock;
     }
 
-    /** Loading is short, so it starts before readiness, next to the application runners. */
-    @EventListener(ContextRefreshedEvent.class)
-    void afterRefresh() {
+    /**
+     * Readiness waits for the learned opinion, so loading it starts as soon as this bean exists, beside the rest
+     * of the context refresh (after the refresh it was the last thing a restart waited for).
+     */
+    @PostConstruct
+    void loadWhileStarting() {
         if (!properties.learnFromExamples() || policy.model() == null) {
             policy.learnedOpinionSettled();
             return;

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import dev.tandem.knowledge.ArticleRepository.IndexedVersion;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -31,9 +32,10 @@ import jakarta.annotation.PreDestroy;
  * database connection while articles are embedded. One background thread then looks at each
  * changed article's current row and adds, replaces or removes it, a batch at a time (the 70 demo
  * articles seeded at once are embedded together). Looking at the row rather than trusting the event
- * makes late or reordered events harmless. Once the application is ready, the same thread indexes
- * every published article, read in one query and indexed in one go, and then reports the first build
- * done in {@link KnowledgeIndexStatus}. The vectors of texts embedded before come from the store, so
+ * makes late or reordered events harmless. From the moment this bean exists, the same thread indexes
+ * every published article, read in one query and indexed in one go; once the application is ready it
+ * indexes what the application runners published meanwhile and then reports the first build done in
+ * {@link KnowledgeIndexStatus}. The vectors of texts embedded before come from the store, so
  * that first build is seconds, not minutes (see {@link PassageVectors}).
  *
  * <p>Every five seconds it also compares the index with the database and catches up on whatever it
@@ -72,6 +74,34 @@ class ArticleIndexSync {
         this.status = status;
     }
 
+    /**
+     * Readiness waits for the first build, so it starts as soon as this bean exists (the database is migrated
+     * by then), on the worker beside the rest of the context refresh: on a restart the whole index is built
+     * before the application is ready. It does not report the build done; see {@link #rebuildInBackground}.
+     */
+    @PostConstruct
+    void buildWhileStarting() {
+        worker.execute(() -> {
+            try {
+                long started = System.nanoTime();
+                KnowledgeSearch.Indexed done = indexPublished();
+                if (done.articles() == 0) {
+                    search.prepare();
+                }
+                log.info("Indexed the published articles while starting: {} articles, {} chunks in {} ms ({} vectors stored before, {} embedded)",
+                        done.articles(), search.chunkCount(), (System.nanoTime() - started) / 1_000_000,
+                        done.vectorsReused(), done.vectorsEmbedded());
+            } catch (RuntimeException e) {
+                log.warn("Could not index the published articles while starting; trying again once started", e);
+            }
+        });
+    }
+
+    /**
+     * Once the application runners have run (a first start imports the demo articles there), indexes what the
+     * build while starting did not hold, and only then reports the first build done: ready still means every
+     * article published at start is searchable.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void rebuildInBackground() {
         worker.execute(this::buildInitialIndex);
@@ -84,12 +114,7 @@ class ArticleIndexSync {
     void buildInitialIndex() {
         try {
             long started = System.nanoTime();
-            Map<UUID, IndexedVersion> versions = articles.publishedVersions();
-            List<Article> published = articles.findByStatus(ArticleStatus.PUBLISHED).stream()
-                .filter(article -> !versionOf(article, versions).equals(indexed.get(article.id())))
-                .toList();
-            KnowledgeSearch.Indexed done = search.putAll(indexable(published));
-            published.forEach(article -> indexed.put(article.id(), versionOf(article, versions)));
+            KnowledgeSearch.Indexed done = indexPublished();
             status.markInitialIndexBuilt();
             log.info("Built the knowledge index: {} articles, {} chunks in {} ms ({} vectors stored before, {} embedded)",
                     done.articles(), search.chunkCount(), (System.nanoTime() - started) / 1_000_000,
@@ -97,6 +122,20 @@ class ArticleIndexSync {
         } catch (RuntimeException e) {
             log.error("Could not build the knowledge index; trying again at the next reconciliation", e);
         }
+    }
+
+    /** Indexes every published article not indexed yet at its current version. On the worker thread. */
+    private KnowledgeSearch.Indexed indexPublished() {
+        Map<UUID, IndexedVersion> versions = articles.publishedVersions();
+        List<Article> published = articles.findByStatus(ArticleStatus.PUBLISHED).stream()
+            .filter(article -> !versionOf(article, versions).equals(indexed.get(article.id())))
+            .toList();
+        if (published.isEmpty()) {
+            return new KnowledgeSearch.Indexed(0, 0, 0);
+        }
+        KnowledgeSearch.Indexed done = search.putAll(indexable(published));
+        published.forEach(article -> indexed.put(article.id(), versionOf(article, versions)));
+        return done;
     }
 
     @Scheduled(fixedDelayString = "${tandem.knowledge.reconcile-every:PT5S}",

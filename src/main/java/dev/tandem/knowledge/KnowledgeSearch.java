@@ -1,6 +1,7 @@
 package dev.tandem.knowledge;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -195,6 +196,20 @@ public class KnowledgeSearch {
         }
         rebuild(languages);
         return new Indexed(changed.size(), lookup.reused(), lookup.embedded());
+    }
+
+    /**
+     * Loads what indexing needs (the chunker, Lucene, the English vocabulary: seconds of a cold JVM) by indexing a
+     * sample into a throwaway index, without touching this one. For a start on an empty knowledge base, whose
+     * articles arrive later (a first start's demo import), so that indexing them is not the slow first time.
+     */
+    void prepare() {
+        List<Chunk> sample = chunker.chunk(new KnowledgeArticle("warm-up", "Getting started",
+                "Welcome. This paragraph is indexed once, to load what indexing needs.", "en", false, List.of(), null));
+        int[] owners = new int[sample.size()];
+        Arrays.setAll(owners, i -> i);
+        HybridIndex.build(sample, sample.stream().map(chunk -> new float[Embeddings.DIMENSIONS]).toList(),
+                owners, Analyzers.forLanguage("en"));
     }
 
     /**

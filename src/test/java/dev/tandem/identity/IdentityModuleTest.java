@@ -1,7 +1,9 @@
 package dev.tandem.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,7 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.ErrorResponseException;
 
 import dev.tandem.identity.IdentityEvents.ApiTokenIssued;
 import dev.tandem.identity.IdentityEvents.TeamChanged;
@@ -37,6 +41,12 @@ class IdentityModuleTest {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwords;
 
     @Test
     void standsAlone() {
@@ -98,6 +108,34 @@ class IdentityModuleTest {
                 assertThat(issued.secret()).startsWith("tdm_");
                 assertThat(event.toString()).doesNotContain(issued.secret());
             });
+    }
+
+    @Test
+    void severalAccountsAtOnceAreCreatedWithTheirOwnPasswordsHashedOrNoneIfOneIsInvalid() {
+        String a = "user-" + UUID.randomUUID().toString().substring(0, 8);
+        String b = "user-" + UUID.randomUUID().toString().substring(0, 8);
+        var secondUser = new UserAccounts.NewUser(b, "Module " + b, null, "another-long-password", Set.of(Role.CURATOR),
+                Set.of(), Set.of("en"), Set.of(), 3);
+
+        var created = accounts.createAll(List.of(newUser(a, Set.of(Role.AGENT)), secondUser), "admin");
+
+        assertThat(created).extracting(UserSummary::username).containsExactly(a, b);
+        assertThat(passwords.matches("a-long-enough-password", users.findByUsername(a).orElseThrow().passwordHash())).isTrue();
+        assertThat(passwords.matches("another-long-password", users.findByUsername(b).orElseThrow().passwordHash())).isTrue();
+        assertThat(users.findByUsername(a).orElseThrow().passwordHash())
+            .isNotEqualTo(users.findByUsername(b).orElseThrow().passwordHash());
+
+        String c = "user-" + UUID.randomUUID().toString().substring(0, 8);
+        var tooShort = new UserAccounts.NewUser("user-" + UUID.randomUUID().toString().substring(0, 8), "Short", null,
+                "short", Set.of(Role.AGENT), Set.of(), Set.of("en"), Set.of(), 3);
+        assertThatThrownBy(() -> accounts.createAll(List.of(newUser(c, Set.of(Role.AGENT)), tooShort), "admin"))
+            .isInstanceOf(ErrorResponseException.class);
+        assertThat(users.findByUsername(c)).as("checked before anything is inserted").isEmpty();
+        assertThatThrownBy(() -> accounts.createAll(List.of(newUser(c, Set.of(Role.AGENT)), newUser(c, Set.of(Role.AGENT))),
+                "admin"))
+            .isInstanceOfSatisfying(ErrorResponseException.class,
+                    e -> assertThat(e.getBody().getDetail()).contains("given twice"));
+        assertThat(users.findByUsername(c)).isEmpty();
     }
 
     static UserAccounts.NewUser newUser(String username, Set<Role> roles) {
