@@ -2,13 +2,10 @@ package dev.tandem.answering;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.time.Instant;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,12 +27,13 @@ class QuestionVectors {
     /** Older questions than this are past the gaps page's longest window. */
     private static final Duration WITHIN = Duration.ofDays(365);
     private static final int PER_ROUND = 200;
-    private static final Logger log = LoggerFactory.getLogger(QuestionVectors.class);
+    private static final Duration ROUND_DROPPED_AFTER = Duration.ofMinutes(10);
 
     private final AnswerRecords records;
     private final Embeddings embeddings;
     private final Executor lowPriority;
     private final Clock clock;
+    private final AtomicReference<Instant> roundQueuedAt = new AtomicReference<>();
 
     QuestionVectors(AnswerRecords records, Embeddings embeddings, @Qualifier(LowPriority.EXECUTOR) Executor lowPriority,
             Clock clock) {
@@ -46,15 +44,23 @@ class QuestionVectors {
     }
 
     @Scheduled(fixedDelayString = "${tandem.answering.question-vectors-every:PT15S}", initialDelayString = "PT20S")
-    @SchedulerLock(name = "answering-question-vectors", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "answering-question-vectors", lockAtMostFor = "PT1M")
     void embedNewQuestions() {
-        // waits for the low-priority thread, so that the lock covers the work; a full queue (overload) drops the
-        // task without a word, and the next round tries again
-        try {
-            CompletableFuture.runAsync(this::embedWaiting, lowPriority).orTimeout(5, TimeUnit.MINUTES).join();
-        } catch (CompletionException notThisRound) {
-            log.debug("Questions not embedded this round", notThisRound);
+        // never waits for the low-priority thread (with platform threads the scheduler's one thread also tells
+        // customers their reply is late); a round still queued behind an overload is not queued again, unless the
+        // full queue dropped it without a word (it is then long overdue)
+        Instant now = clock.instant();
+        Instant queued = roundQueuedAt.get();
+        if (queued != null && queued.isAfter(now.minus(ROUND_DROPPED_AFTER)) || !roundQueuedAt.compareAndSet(queued, now)) {
+            return;
         }
+        lowPriority.execute(() -> {
+            try {
+                embedWaiting();
+            } finally {
+                roundQueuedAt.set(null);
+            }
+        });
     }
 
     /** Embeds the newest waiting questions, a round at a time; returns how many. */
